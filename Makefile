@@ -1,0 +1,41 @@
+# Pedigree — build, demo, test, bench, conformance.
+SWIFT ?= swift
+SHARED ?= ../shared
+DEMO_SAMPLE ?= Samples
+BIN_DEBUG := .build/debug/pedigree
+
+.PHONY: all build deps demo test test-asan bench conformance clean
+
+all: build
+
+# The system C libraries Pedigree links (libxml2, libyaml), found through pkg-config.
+deps:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libxml-2.0 yaml-0.1; then :; else \
+	  echo "pedigree: libxml2/libyaml development files not found; installing libxml2-dev libyaml-dev pkg-config"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libxml2-dev libyaml-dev pkg-config; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq libxml2-dev libyaml-dev pkg-config; \
+	  else echo "pedigree: run 'apt-get install -y libxml2-dev libyaml-dev pkg-config' as root, then retry"; exit 1; fi; \
+	fi
+
+build: deps
+	$(SWIFT) build --product pedigree
+
+demo: build
+	$(BIN_DEBUG) audit $(DEMO_SAMPLE) ; status=$$?; [ $$status -le 1 ] || exit $$status
+
+test: deps
+	$(SWIFT) test --disable-xctest
+
+test-asan: deps
+	$(SWIFT) test --sanitize address --disable-xctest
+
+bench: deps
+	$(SWIFT) build -c release --product pedigree-bench
+	.build/release/pedigree-bench
+
+conformance: build
+	@if [ ! -d "$(SHARED)/corpus" ]; then echo "conformance: $(SHARED)/corpus not found, skipped"; exit 0; fi; \
+	$(SWIFT) build -c release --product pedigree-conformance && .build/release/pedigree-conformance "$(SHARED)/corpus"
+
+clean:
+	rm -rf .build

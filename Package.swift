@@ -1,0 +1,70 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// The pipeline is one module per stage, so the compiler enforces that dependencies point down only:
+// C shims <- Safe* input layers <- formats <- model; licenses <- engine <- reports <- core <- CLI.
+let package = Package(
+    name: "Pedigree",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pedigree", targets: ["pedigree"]),
+        .library(name: "PedigreeCore", targets: ["PedigreeCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "PedigreeDiagnostics"),
+        .target(name: "SafeJSON", dependencies: ["PedigreeDiagnostics"]),
+        .target(name: "SafeXML", dependencies: ["CLibXML2", "PedigreeDiagnostics"]),
+        .target(name: "SafeYAML", dependencies: ["CYAML", "PedigreeDiagnostics"]),
+        .target(name: "PedigreeModel", dependencies: ["PedigreeDiagnostics"]),
+        .target(
+            name: "PedigreeLicenses",
+            dependencies: ["PedigreeDiagnostics", "SafeJSON"],
+            resources: [.copy("Data/knowledge-base.json")]
+        ),
+        .target(
+            name: "PedigreeFormats",
+            dependencies: ["PedigreeDiagnostics", "PedigreeModel", "SafeJSON", "SafeXML", "SafeYAML"]
+        ),
+        .target(name: "PedigreeEngine", dependencies: ["PedigreeDiagnostics", "PedigreeModel", "PedigreeLicenses"]),
+        .target(
+            name: "PedigreeReports",
+            dependencies: ["PedigreeDiagnostics", "PedigreeModel", "PedigreeLicenses", "PedigreeEngine"]
+        ),
+        .target(
+            name: "PedigreeCore",
+            dependencies: [
+                "PedigreeDiagnostics", "PedigreeModel", "PedigreeLicenses", "PedigreeFormats",
+                "PedigreeEngine", "PedigreeReports",
+            ]
+        ),
+        .executableTarget(
+            name: "pedigree",
+            dependencies: ["PedigreeCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeCore", "SafeJSON"]),
+
+        .testTarget(name: "PedigreeDiagnosticsTests", dependencies: ["PedigreeDiagnostics"]),
+        .testTarget(name: "SafeJSONTests", dependencies: ["SafeJSON"]),
+        .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"]),
+        .testTarget(name: "SafeYAMLTests", dependencies: ["SafeYAML"]),
+        .testTarget(name: "PedigreeLicensesTests", dependencies: ["PedigreeLicenses"]),
+        .testTarget(name: "PedigreeFormatsTests", dependencies: ["PedigreeFormats"]),
+        .testTarget(name: "PedigreeEngineTests", dependencies: ["PedigreeEngine"]),
+        .testTarget(name: "PedigreeReportsTests", dependencies: ["PedigreeReports"]),
+        .testTarget(name: "PedigreeCLITests", dependencies: ["PedigreeCore", "pedigree"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// PedigreeFormats: one reader per input format, content detection, and merging into the lineage graph.

@@ -1,0 +1,14 @@
+/// The formats Pedigree reads, as detected from content.
+public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    case cycloneDXJSON = "cyclonedx-json"
+    case cycloneDXXML = "cyclonedx-xml"
+    case spdx2JSON = "spdx2-json"
+    case spdx2YAML = "spdx2-yaml"
+    case spdx2TagValue = "spdx2-tag-value"
+    case spdx2RDF = "spdx2-rdf"
+    case spdx3JSONLD = "spdx3-jsonld"
+    case huggingFaceCard = "huggingface-card"
+    case adapterConfig = "adapter-config"
+    case gguf
+    case manifest = "pedigree-manifest"
+}

@@ -1,0 +1,1 @@
+// PedigreeReports: one writer per report format; writers only render what the engine concluded.

@@ -1,0 +1,1 @@
+// SafeYAML: the only Swift code that touches libyaml; bytes in, a positioned, bounded node tree out.

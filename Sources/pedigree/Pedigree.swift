@@ -1,0 +1,23 @@
+import ArgumentParser
+import PedigreeCore
+
+@main
+struct Pedigree: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pedigree",
+        abstract: "Audit the licenses of an AI product's supply chain: models, datasets and code.",
+        discussion: """
+            Pedigree reads SBOMs (SPDX 2.x/3.0, CycloneDX 1.2-1.6), Hugging Face model and dataset cards, \
+            adapter configs, GGUF headers and its own pedigree.yaml, joins them into one lineage graph, \
+            carries each license's terms along fine-tunes, merges, quantizations, training data and links, \
+            and reports every conflict with the lineage path that explains it.
+
+            Exit codes: 0 no blocking findings, 1 blocking findings, 2 an input can't be used, 64 usage error.
+
+            Example:
+              pedigree audit Samples/chat-assistant
+            """,
+        version: PedigreeVersion.current,
+        subcommands: [Audit.self, Graph.self, Explain.self, Notice.self, Licenses.self]
+    )
+}
