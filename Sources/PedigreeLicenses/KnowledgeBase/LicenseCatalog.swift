@@ -1,0 +1,49 @@
+import PedigreeDiagnostics
+import PedigreeModel
+
+/// How a license statement was read: the expression it means, and every rewrite or doubt on the way.
+public struct LicenseReading: Sendable, Hashable {
+    /// The expression, or nil when nothing usable was stated (missing, `NOASSERTION`, `NONE`, unreadable).
+    public var expression: LicenseExpression?
+    /// Warnings for lenient rewrites (`Apache 2.0` -> `Apache-2.0`), ambiguity and unknown ids.
+    public var diagnostics: [Diagnostic]
+    /// Set for a license list of undefined meaning or a family id (`bsd`, `openrail`).
+    public var isAmbiguous: Bool
+    /// Ids in `expression` that the knowledge base has no terms for.
+    public var unknownIDs: [String]
+
+    public init(
+        expression: LicenseExpression?, diagnostics: [Diagnostic] = [], isAmbiguous: Bool = false,
+        unknownIDs: [String] = []
+    ) {
+        self.expression = expression
+        self.diagnostics = diagnostics
+        self.isAmbiguous = isAmbiguous
+        self.unknownIDs = unknownIDs
+    }
+}
+
+/// A license that the knowledge base knows a component to carry, by version or date.
+public struct KnownLicenseFact: Sendable, Hashable, Codable {
+    public var license: String
+    public var note: String
+    public var sources: [String]
+
+    public init(license: String, note: String, sources: [String]) {
+        self.license = license
+        self.note = note
+        self.sources = sources
+    }
+}
+
+/// What the engine asks of license knowledge; `KnowledgeBase` is the real one, tests may build small ones.
+public protocol LicenseCatalog: Sendable {
+    /// The terms of a license id (case-insensitive SPDX id or `LicenseRef-…`), nil when unknown.
+    func terms(for id: String) -> LicenseTerms?
+
+    /// Reads a component's license statement: strictly as SPDX, else leniently with warnings.
+    func read(_ statement: LicenseStatement) -> LicenseReading
+
+    /// What the knowledge base knows of this component's license, by purl, Hugging Face id or name.
+    func knownLicense(purl: String?, name: String, version: String?) -> KnownLicenseFact?
+}
