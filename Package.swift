@@ -55,6 +55,7 @@ let package = Package(
             dependencies: ["PedigreeCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeCore", "SafeJSON"]),
+        .executableTarget(name: "pedigree-conformance", dependencies: ["PedigreeCore"]),
 
         .testTarget(name: "PedigreeDiagnosticsTests", dependencies: ["PedigreeDiagnostics"]),
         .testTarget(name: "SafeJSONTests", dependencies: ["SafeJSON"]),
