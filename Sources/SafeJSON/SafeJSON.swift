@@ -1,1 +1,0 @@
-// SafeJSON: a positioned, bounded JSON scanner (UTF-8 validated, duplicate keys rejected).
