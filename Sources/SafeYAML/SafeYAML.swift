@@ -1,1 +1,0 @@
-// SafeYAML: the only Swift code that touches libyaml; bytes in, a positioned, bounded node tree out.
