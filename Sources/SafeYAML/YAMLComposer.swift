@@ -84,7 +84,7 @@ struct YAMLComposer {
             case .mappingStart(let anchor, let tag):
                 try open(isMapping: true, anchor: anchor, tag: tag, at: event.location)
             case .sequenceEnd, .mappingEnd:
-                close()
+                try close()
             }
         }
     }
@@ -158,11 +158,10 @@ struct YAMLComposer {
     }
 
     /// Ends the innermost collection; libyaml guarantees the end event matches its start.
-    private mutating func close() {
+    private mutating func close() throws(InputError) {
         guard let frame = stack.popLast() else { return }
         let kind: YAMLNode.Kind = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-        // Cannot throw: a collection is never a key, so no key checks run.
-        try? complete(
+        try complete(
             YAMLNode(kind: kind, location: frame.location), expandedCount: frame.expandedCount,
             anchor: frame.anchor, serial: frame.anchorSerial)
     }
