@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "PedigreeModel", dependencies: ["PedigreeDiagnostics"]),
         .target(
             name: "PedigreeLicenses",
-            dependencies: ["PedigreeDiagnostics", "SafeJSON"],
+            dependencies: ["PedigreeDiagnostics", "PedigreeModel", "SafeJSON"],
             resources: [.copy("Data/knowledge-base.json")]
         ),
         .target(

@@ -1,6 +1,7 @@
 /// A parsed SPDX license expression.
 ///
-/// `+` and `-or-later` are kept as `orLater`; `WITH` keeps its exception id. `AND` and `OR` hold two
+/// `+` and `-or-later` are kept as `orLater` (an `-or-later` id keeps its spelling and prints without `+`);
+/// `WITH` keeps its exception id. `AND` and `OR` hold two
 /// or more operands, flattened (`A AND (B AND C)` is one `and` of three).
 public indirect enum LicenseExpression: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A license id (SPDX id, `LicenseRef-…`, or `DocumentRef-…:LicenseRef-…`).
@@ -16,7 +17,7 @@ public indirect enum LicenseExpression: Sendable, Hashable, Codable, CustomStrin
     private func render(parentPrecedence: Int) -> String {
         switch self {
         case .license(let id, let orLater, let exception):
-            var text = id + (orLater ? "+" : "")
+            var text = id + (orLater && !id.hasSuffix("-or-later") ? "+" : "")
             if let exception { text += " WITH " + exception }
             return text
         case .and(let operands):
