@@ -6,4 +6,15 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlIO.h>
+
+/* libxml2's generic error callback is variadic, a function type Swift cannot express, so the no-op
+ * that keeps libxml2 from writing to stderr is written here. The callback is per thread. */
+static void pedigree_xml_ignore_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static inline void pedigree_xml_silence_generic_errors(void) {
+    xmlSetGenericErrorFunc(NULL, pedigree_xml_ignore_generic_error);
+}
 #endif
