@@ -1,0 +1,279 @@
+import PedigreeDiagnostics
+import PedigreeLicenses
+import PedigreeModel
+
+/// Audits a lineage graph: resolves the product context, reads every license, chooses among `OR`
+/// alternatives, propagates terms to a fixed point and runs every rule of the catalogue.
+///
+/// - Complexity: O(L · (V + E)) for L distinct licenses carrying terms, plus the findings' paths.
+public enum Engine {
+    /// Runs an audit.
+    ///
+    /// - Parameters:
+    ///   - graph: the merged lineage graph (roots as the inputs named them).
+    ///   - context: the product context from the manifest and flags; fields it leaves unstated come from
+    ///     `policy.product`, and what is still unstated is assumed (commercial, distributed as a binary).
+    ///   - policy: deny/allow lists, severities, interpretations, waivers.
+    ///   - catalog: license knowledge (`KnowledgeBase.shared` in the tool).
+    ///   - options: today's date (for waiver expiry) and the baseline.
+    public static func audit(
+        graph: LineageGraph, context: ProductContext = ProductContext(), policy: AuditPolicy = AuditPolicy(),
+        catalog: any LicenseCatalog, options: AuditOptions = AuditOptions()
+    ) -> AuditResult {
+        var diagnostics: [Diagnostic] = []
+        var index = GraphIndex(graph: graph, interpretation: policy.interpretation)
+        let stated = policy.product.overridden(by: context)
+        var (product, roots) = ProductResolver.resolve(stated: stated, policy: policy, index: &index)
+        let rootSet = Set(roots)
+
+        // Read every license once per distinct statement text.
+        var table: [ResolvedLicense] = []
+        var tableIndex: [String: Int] = [:]
+        func intern(_ atom: ExpressionAlternatives.Atom) -> Int {
+            let key = atom.id + "\u{1F}" + (atom.orLater ? "+" : "") + "\u{1F}" + (atom.exception ?? "")
+            if let existing = tableIndex[key] { return existing }
+            table.append(ResolvedLicense(id: atom.id, orLater: atom.orLater, exception: atom.exception, catalog: catalog))
+            tableIndex[key] = table.count - 1
+            return table.count - 1
+        }
+        struct ReadingKey: Hashable {
+            var parts: [String]
+            var ambiguous: Bool
+        }
+        var readings: [ReadingKey: LicenseReading] = [:]
+        var componentLicenses: [ComponentLicense] = []
+        componentLicenses.reserveCapacity(index.nodeCount)
+        for (node, component) in graph.components.enumerated() {
+            var license = ComponentLicense()
+            var statement = component.effectiveLicense
+            if let given = statement, given.isEmpty || given.isNoAssertion { statement = given }
+            let isRoot = rootSet.contains(node)
+            func read(_ statement: LicenseStatement) -> LicenseReading {
+                let key = ReadingKey(
+                    parts: statement.parts.map { $0.form.rawValue + ":" + $0.raw }, ambiguous: statement.isAmbiguousList)
+                if let cached = readings[key] { return cached }
+                let reading = catalog.read(statement)
+                readings[key] = reading
+                return reading
+            }
+            if let statement, !statement.isEmpty {
+                license.statement = statement
+                license.reading = read(statement)
+            }
+            if isRoot, license.isMissing, let outbound = stated.license {
+                let productStatement = LicenseStatement(LicenseText(outbound))
+                license.statement = productStatement
+                license.reading = read(productStatement)
+                license.fromProductContext = true
+            }
+            if let reading = license.reading {
+                for diagnostic in reading.diagnostics {
+                    var located = diagnostic
+                    if located.location == nil { located.location = license.statement?.location ?? component.location }
+                    diagnostics.append(located)
+                }
+                if let expression = reading.expression {
+                    let expanded = ExpressionAlternatives.expand(expression)
+                    license.alternatives = expanded.alternatives.map { $0.map(intern) }
+                    license.alternativeTexts = expanded.alternatives.map(ExpressionAlternatives.text)
+                    license.truncatedAlternatives = expanded.truncated
+                    if expanded.truncated {
+                        diagnostics.append(.warning(
+                            "license.too-many-alternatives",
+                            "the license of '\(component.ref)' has more than \(ExpressionAlternatives.limit) alternatives; only the first \(ExpressionAlternatives.limit) were considered",
+                            at: license.statement?.location ?? component.location))
+                    }
+                }
+            }
+            componentLicenses.append(license)
+        }
+
+        // The product's outbound license: stated, else the first root's own.
+        var outbound: [Int] = []
+        if let text = stated.license {
+            let reading = catalog.read(LicenseStatement(LicenseText(text)))
+            if let expression = reading.expression {
+                outbound = ExpressionAlternatives.expand(expression).alternatives.flatMap { $0.map(intern) }
+            }
+        }
+        if stated.license == nil {
+            product.assumptions.append("the product's outbound license is not stated: the product's own license is used, and none is treated as proprietary")
+        }
+
+        // Which aspects can reach a root from each component, whatever the license (for OR choices),
+        // and which components ship.
+        let shippedVia = index.searchUpstream(from: roots) { EdgeClass.ships(index.edgeKind[$0]) }
+        let shipped = shippedVia.map { $0 != -2 }
+        var choices: [LicenseChoice] = []
+        let undecided = (0..<index.nodeCount).filter { componentLicenses[$0].alternatives.count > 1 }
+        if !undecided.isEmpty {
+            var reaches: [Aspect: [Bool]] = [:]
+            let passes: [Aspect: Set<EdgeClass>] = [
+                .commercial: [.derivative, .staticLink, .dynamicLink, .trainedOn, .bundle],
+                .copyleft: [.derivative, .staticLink, .dynamicLink],
+                .hosting: [.derivative, .staticLink, .dynamicLink, .bundle],
+                .territory: [.derivative, .staticLink, .dynamicLink, .bundle],
+            ]
+            for (aspect, classes) in passes {
+                let via = index.searchUpstream(from: roots) { edge in
+                    EdgeClass(rawValue: Int(index.edgeClass[edge])).map { classes.contains($0) } ?? false
+                }
+                reaches[aspect] = via.map { $0 != -2 }
+            }
+            let policyContext = RuleContextPolicy(policy: policy)
+            let chooser = LicenseChooser(
+                licenses: table, product: product, policyCheck: { policyContext.isDenied($0) },
+                outbound: outbound.map { table[$0] }, reachesProduct: reaches)
+            for node in undecided.sorted(by: { index.rank[$0] < index.rank[$1] }) {
+                var upstream: [Int] = []
+                for slot in Int(index.upStart[node])..<Int(index.upStart[node + 1]) {
+                    let edge = Int(index.upEdges[slot])
+                    guard let edgeClass = EdgeClass(rawValue: Int(index.edgeClass[edge])),
+                        [.derivative, .staticLink, .dynamicLink].contains(edgeClass)
+                    else { continue }
+                    let neighbour = componentLicenses[Int(index.edgeTo[edge])]
+                    if neighbour.alternatives.count == 1 || neighbour.chosen > 0 || choices.contains(where: { $0.component == graph.components[Int(index.edgeTo[edge])].ref }) {
+                        upstream += neighbour.atoms
+                    }
+                }
+                let license = componentLicenses[node]
+                let (chosen, choice) = chooser.choose(
+                    license.alternatives, texts: license.alternativeTexts,
+                    expression: license.expressionText ?? license.alternativeTexts.joined(separator: " OR "),
+                    component: graph.components[node].ref, node: node, upstream: upstream,
+                    shipped: shipped[node], isRoot: rootSet.contains(node))
+                componentLicenses[node].chosen = chosen
+                choices.append(choice)
+            }
+            choices.sort { $0.component < $1.component }
+        }
+        if outbound.isEmpty, let first = roots.min(by: { index.rank[$0] < index.rank[$1] }) {
+            outbound = componentLicenses[first].atoms
+        }
+
+        // Propagation.
+        var sources = [[Int32]](repeating: [], count: table.count)
+        for node in 0..<index.nodeCount {
+            for license in componentLicenses[node].atoms where sources[license].last != Int32(node) {
+                sources[license].append(Int32(node))
+            }
+        }
+        let tables = table.map { TransferTable(license: $0, interpretation: policy.interpretation) }
+        let propagator = Propagator(index: index, licenses: table, tables: tables, sources: sources)
+        let forward = propagator.forward()
+        let rootReach = propagator.reachingRoots(roots, aspects: [.commercial, .copyleft, .hosting, .territory])
+        let rootVia = index.searchUpstream(from: roots)
+        var isDerivative = [Bool](repeating: false, count: index.nodeCount)
+        for edge in 0..<index.realEdgeCount where index.edgeKind[edge].isDerivative {
+            isDerivative[Int(index.edgeFrom[edge])] = true
+        }
+        for cycle in CycleDetector.cycles(index) {
+            let members = cycle.sorted { index.rank[$0] < index.rank[$1] }
+            let names = members.prefix(5).map { "'\(graph.components[$0].ref)'" }.joined(separator: ", ")
+            let more = members.count > 5 ? " and \(members.count - 5) more" : ""
+            diagnostics.append(.warning(
+                "graph.cycle",
+                "\(members.count) components form a cycle (\(names)\(more)); terms were propagated around it to a fixed point",
+                at: members.first.flatMap { graph.components[$0].location }))
+        }
+        if product.monthlyActiveUsers == nil || product.dailyActiveUsers == nil || product.annualRevenueUSD == nil {
+            let metrics = Set(rootReach.filter { $0.aspect == .commercial }.flatMap {
+                table[$0.license].terms?.thresholds.map(\.metric) ?? []
+            })
+            let missing = metrics.filter { metric in
+                switch metric {
+                case .monthlyActiveUsers: product.monthlyActiveUsers == nil
+                case .dailyActiveUsers: product.dailyActiveUsers == nil
+                case .annualRevenueUSD: product.annualRevenueUSD == nil
+                }
+            }.map(\.rawValue).sorted()
+            if !missing.isEmpty {
+                product.assumptions.append("usage thresholds reach the product but its \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") not stated: those limits were not checked")
+            }
+        }
+
+        let ruleContext = RuleContext(
+            index: index, product: product, roots: roots, policy: policy, catalog: catalog, licenses: table,
+            componentLicenses: componentLicenses, outbound: outbound, forward: forward, rootReach: rootReach,
+            rootVia: rootVia, shipped: shipped, isDerivative: isDerivative)
+
+        // Rules, severities, fingerprints.
+        var findings: [Finding] = []
+        var identityByRef: [ComponentRef: String] = [:]
+        for (node, component) in graph.components.enumerated() where identityByRef[component.ref] == nil {
+            identityByRef[component.ref] = index.identity[node]
+        }
+        for rule in RuleCatalogue.all {
+            guard let severity = policy.severity(of: rule.id) else { continue }
+            for var finding in rule.evaluate(ruleContext) {
+                finding.severity = severity
+                finding.fingerprint = Fingerprint.make([
+                    finding.rule.rawValue, identityByRef[finding.component] ?? finding.component.rawValue,
+                    identityByRef[finding.firedAt] ?? finding.firedAt.rawValue,
+                    finding.licenses.map { $0.uppercased() }.sorted().joined(separator: ","),
+                ])
+                findings.append(finding)
+            }
+        }
+        var identities: [ComponentRef: WaiverApplication.Identity] = [:]
+        for component in graph.components where identities[component.ref] == nil {
+            identities[component.ref] = WaiverApplication.Identity(name: component.name, purl: component.purl)
+        }
+        diagnostics += WaiverApplication.apply(policy.waivers, to: &findings, identities: identities, today: options.today)
+        if options.today == nil, policy.waivers.contains(where: { $0.expires != nil }) {
+            product.assumptions.append("no date was given for the audit: waiver expiry dates were not checked")
+        }
+        WaiverApplication.applyBaseline(options.baseline, to: &findings)
+        findings.sort(by: Self.findingOrder)
+
+        // The result.
+        let components = graph.components.enumerated().map { node, component in
+            let license = componentLicenses[node]
+            let declared = component.declaredLicense.flatMap { $0.isEmpty ? nil : $0.displayText }
+            let concluded = component.concludedLicense.flatMap { $0.isEmpty ? nil : $0.displayText }
+            let inForce = license.atoms.isEmpty ? nil : license.atoms.map { table[$0].key }.joined(separator: " AND ")
+            return AuditedComponent(
+                ref: component.ref, name: component.name, version: component.version, kind: component.kind,
+                purl: component.purl, declaredLicense: declared, concludedLicense: concluded, license: inForce,
+                licensesDiffer: declared != nil && concluded != nil && declared != concluded
+                    && !(component.concludedLicense?.isNoAssertion ?? false),
+                location: component.location, ships: shipped[node], isProduct: rootSet.contains(node))
+        }
+        var relationships = graph.edges.map { edge in
+            AuditedRelationship(
+                from: edge.from, to: edge.to, kind: edge.kind, origin: edge.statedAs ?? edge.origin?.file,
+                location: edge.location)
+        }
+        for edge in index.realEdgeCount..<index.edgeKind.count {
+            relationships.append(AuditedRelationship(
+                from: graph.components[Int(index.edgeFrom[edge])].ref, to: graph.components[Int(index.edgeTo[edge])].ref,
+                kind: index.edgeKind[edge], origin: "attached-to-product", attached: true))
+        }
+        return AuditResult(
+            context: product, components: components, relationships: relationships, findings: findings,
+            choices: choices, obligations: ObligationCollector.collect(ruleContext), diagnostics: diagnostics,
+            ruleContext: ruleContext)
+    }
+
+    /// Location, then rule, then fingerprint: the order STYLE.md asks of reports.
+    static func findingOrder(_ l: Finding, _ r: Finding) -> Bool {
+        let left = l.location ?? SourceLocation(file: "", line: 0, column: 0)
+        let right = r.location ?? SourceLocation(file: "", line: 0, column: 0)
+        if left != right { return left < right }
+        if l.rule != r.rule { return l.rule < r.rule }
+        if l.fingerprint != r.fingerprint { return l.fingerprint < r.fingerprint }
+        return l.message < r.message
+    }
+}
+
+/// The policy's deny/allow test, usable before the rule context exists.
+struct RuleContextPolicy {
+    let policy: AuditPolicy
+
+    func isDenied(_ license: ResolvedLicense) -> Bool {
+        guard license.terms != nil else { return false }
+        if RuleContext.listMatches(policy.allow, license) { return false }
+        if policy.deny.isEmpty { return !policy.allow.isEmpty }
+        return RuleContext.listMatches(policy.deny, license)
+    }
+}

@@ -1,0 +1,23 @@
+/// `ambiguous-license`: a license list of undefined meaning (read as AND) or a family id such as
+/// `bsd` or `openrail`.
+public struct AmbiguousLicenseRule: Rule {
+    public let id = RuleID.ambiguousLicense
+    public init() {}
+
+    public func evaluate(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for node in 0..<context.index.nodeCount where context.shipped[node] {
+            let license = context.componentLicenses[node]
+            let list = license.statement?.isAmbiguousList ?? false
+            guard list || license.reading?.isAmbiguous == true else { continue }
+            let text = license.statement?.displayText ?? ""
+            let what = list ? "a list of licenses whose combination the format leaves undefined (read as AND)" : "a license family rather than one license"
+            findings.append(context.finding(
+                id, "'\(context.name(node))' states '\(text)', \(what)",
+                component: node, firedAt: node, licenses: license.atoms.map { context.licenses[$0].key },
+                path: context.pathToComponent(node),
+                remediation: "state one SPDX expression with AND or OR, naming exact license versions"))
+        }
+        return findings
+    }
+}

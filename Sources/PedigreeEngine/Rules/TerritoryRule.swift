@@ -1,0 +1,25 @@
+/// `territory`: a territorial carve-out covers one of the product's regions.
+///
+/// Decisions: regions compare case-insensitively; with no regions stated nothing is compared.
+public struct TerritoryRule: Rule {
+    public let id = RuleID.territory
+    public init() {}
+
+    public func evaluate(_ context: RuleContext) -> [Finding] {
+        guard let regions = context.product.regions, !regions.isEmpty else { return [] }
+        let stated = Set(regions.map { $0.uppercased() })
+        return context.rootReach.compactMap { reach in
+            let license = context.licenses[reach.license]
+            guard reach.aspect == .territory, let terms = license.terms else { return nil }
+            let hits = terms.territory.filter { !stated.isDisjoint(with: $0.regions.map { $0.uppercased() }) }
+            guard !hits.isEmpty else { return nil }
+            let name = context.name(reach.source)
+            let covered = Set(hits.flatMap { $0.regions.map { $0.uppercased() } }).intersection(stated).sorted()
+            return context.finding(
+                id,
+                "'\(name)' is licensed '\(license.key)', whose rights for \(hits.map(\.scope).joined(separator: "; ")) are not granted in \(covered.joined(separator: ", ")), a region of the product",
+                component: reach.source, firedAt: reach.root, licenses: [license.key], path: context.path(of: reach),
+                remediation: "check whether the carve-out applies to the product's entity and use; otherwise replace '\(name)' or leave the region")
+        }
+    }
+}
