@@ -1,0 +1,113 @@
+import PedigreeDiagnostics
+import PedigreeModel
+
+extension KnowledgeBase {
+    /// Reads a component's license statement: each part strictly as SPDX, else leniently with warnings.
+    ///
+    /// How parts combine:
+    /// - A part that states nothing (empty, `NOASSERTION`, `NONE`, Hugging Face `other`/`unknown`) is
+    ///   dropped when another part says something: HF `license: other` is replaced by what
+    ///   `license_name` and `license_link` resolve to. A link that names no known license (a repository's
+    ///   own LICENSE file) is dropped the same way, with its warning kept.
+    /// - The remaining parts are read as AND, equal expressions once. A format list of undefined meaning
+    ///   (`isAmbiguousList`, a CycloneDX license list) is ambiguous and warned about once; parts of one
+    ///   statement (an id, name and link) that name different licenses are warned about too.
+    /// - Any part that cannot be read, or names a family, makes the whole reading unknown (no expression):
+    ///   unknown is never read as permissive.
+    /// - Deprecated SPDX ids become their replacement (`GPL-2.0` -> `GPL-2.0-only`), with a warning.
+    /// `unknownIDs` lists the ids the knowledge base has no terms for.
+    public func read(_ statement: LicenseStatement) -> LicenseReading {
+        read(statement, limits: .default)
+    }
+
+    public func read(_ statement: LicenseStatement, limits: InputLimits) -> LicenseReading {
+        var diagnostics: [Diagnostic] = []
+        var results: [(part: LicenseText, result: LenientLicenseReader.Result)] = []
+        for part in statement.parts {
+            let reader = LenientLicenseReader(knowledge: self, limits: limits, location: part.location)
+            results.append((part, reader.read(part.raw, form: part.form)))
+        }
+        var isAmbiguous = results.contains { $0.result.isAmbiguous }
+        let stated = results.filter { !$0.result.isPlaceholder }
+        let usable = stated.filter { !$0.result.isUnresolvedURL }
+        for entry in results { diagnostics += entry.result.diagnostics }
+
+        if stated.isEmpty {
+            if let other = results.first(where: { LicenseNameKey.trimmed($0.part.raw).lowercased() == "other" }) {
+                diagnostics.append(.warning(
+                    "license.unrecognised",
+                    "license 'other' comes without a license name or link that Pedigree can read",
+                    at: other.part.location))
+            }
+            return LicenseReading(expression: nil, diagnostics: diagnostics, isAmbiguous: isAmbiguous)
+        }
+        let parts = usable.isEmpty ? stated : usable
+        guard parts.allSatisfy({ $0.result.expression != nil }) else {
+            return LicenseReading(expression: nil, diagnostics: diagnostics, isAmbiguous: isAmbiguous)
+        }
+        var expressions: [LicenseExpression] = []
+        for entry in parts {
+            guard let expression = entry.result.expression else { continue }
+            let replaced = replacingDeprecatedIDs(expression, location: entry.part.location, diagnostics: &diagnostics)
+            if !expressions.contains(replaced) { expressions.append(replaced) }
+        }
+        if expressions.count > 1 {
+            if statement.isAmbiguousList {
+                isAmbiguous = true
+                diagnostics.append(.warning(
+                    "license.ambiguous",
+                    "a list of \(statement.parts.count) licenses has no defined meaning; read as AND",
+                    at: statement.location))
+            } else {
+                diagnostics.append(.warning(
+                    "license.ambiguous",
+                    "the parts of one license statement name different licenses: \(expressions.map { "'\($0)'" }.joined(separator: ", ")); read as AND",
+                    at: statement.location))
+                isAmbiguous = true
+            }
+        }
+        let expression = expressions.count == 1 ? expressions[0] : .and(expressions.flatMap { expression in
+            if case .and(let operands) = expression { return operands }
+            return [expression]
+        })
+        return LicenseReading(
+            expression: expression, diagnostics: diagnostics, isAmbiguous: isAmbiguous,
+            unknownIDs: unknownIDs(in: expression))
+    }
+
+    /// Reads one license text (an expression by default).
+    public func read(_ text: String, form: LicenseText.Form = .expression, location: SourceLocation? = nil)
+        -> LicenseReading
+    {
+        read(LicenseStatement(LicenseText(text, form: form, location: location)))
+    }
+
+    /// The ids of an expression that have no terms here, each once, in order.
+    public func unknownIDs(in expression: LicenseExpression) -> [String] {
+        var seen = Set<String>()
+        return expression.licenseIDs.filter { terms(for: $0) == nil && seen.insert($0).inserted }
+    }
+
+    /// Replaces deprecated SPDX ids by the entry that lists them as an alias (`GPL-2.0+` -> `GPL-2.0-or-later`).
+    func replacingDeprecatedIDs(
+        _ expression: LicenseExpression, location: SourceLocation?, diagnostics: inout [Diagnostic]
+    ) -> LicenseExpression {
+        switch expression {
+        case .license(let id, let orLater, let exception):
+            guard spdxLicense(id)?.isDeprecated == true, entry(for: id) == nil,
+                case .license(var replacement) = aliases.resolve(name: orLater && !id.hasSuffix("-or-later") ? id + "+" : id)
+            else { return expression }
+            if orLater { replacement = orLaterID(for: replacement) }
+            let result = LicenseExpression.license(
+                id: replacement, orLater: orLater || replacement.hasSuffix("-or-later"), exception: exception)
+            diagnostics.append(.warning(
+                "license.rewritten", "read deprecated SPDX id '\(LicenseExpression.license(id: id, orLater: orLater, exception: exception))' as '\(result)'",
+                at: location))
+            return result
+        case .and(let operands):
+            return .and(operands.map { replacingDeprecatedIDs($0, location: location, diagnostics: &diagnostics) })
+        case .or(let operands):
+            return .or(operands.map { replacingDeprecatedIDs($0, location: location, diagnostics: &diagnostics) })
+        }
+    }
+}
