@@ -1,0 +1,60 @@
+import PedigreeDiagnostics
+import PedigreeModel
+
+/// The readers this build has, one entry per format; a detected format without an entry is reported
+/// as unreadable (`input.unrecognized-format`) instead of being guessed at.
+public struct FormatReader: Sendable {
+    /// Reads one detected input into a document. Throws only when the input can't be used at all.
+    public typealias Read = @Sendable (_ input: ReaderInput, _ path: String, _ limits: InputLimits) throws(InputError) ->
+        SBOMDocument
+
+    public var format: InputFormat
+    public var read: Read
+
+    public init(format: InputFormat, read: @escaping Read) {
+        self.format = format
+        self.read = read
+    }
+
+    /// Every reader of this build, by format.
+    public static let all: [InputFormat: FormatReader] = {
+        var table: [InputFormat: FormatReader] = [:]
+        for reader in [cycloneDXJSON, cycloneDXXML] { table[reader.format] = reader }
+        return table
+    }()
+
+    static let cycloneDXJSON = FormatReader(format: .cycloneDXJSON) { input, path, _ throws(InputError) in
+        guard case .json(let value) = input else { throw mismatch(.cycloneDXJSON, path) }
+        return CycloneDXReader.read(json: value, path: path)
+    }
+
+    static let cycloneDXXML = FormatReader(format: .cycloneDXXML) { input, path, _ throws(InputError) in
+        guard case .xml(let root) = input else { throw mismatch(.cycloneDXXML, path) }
+        return CycloneDXReader.read(xml: root, path: path)
+    }
+
+    static func mismatch(_ format: InputFormat, _ path: String) -> InputError {
+        InputError(
+            "input.reader-mismatch", "the \(format.rawValue) reader was given input of another kind",
+            at: SourceLocation(file: path, line: 0, column: 0))
+    }
+}
+
+extension InputFormat {
+    /// How the format is named in messages.
+    public var displayName: String {
+        switch self {
+        case .cycloneDXJSON: "CycloneDX JSON"
+        case .cycloneDXXML: "CycloneDX XML"
+        case .spdx2JSON: "SPDX 2 JSON"
+        case .spdx2YAML: "SPDX 2 YAML"
+        case .spdx2TagValue: "SPDX 2 tag-value"
+        case .spdx2RDF: "SPDX 2 RDF/XML"
+        case .spdx3JSONLD: "SPDX 3 JSON-LD"
+        case .huggingFaceCard: "Hugging Face card"
+        case .adapterConfig: "adapter config"
+        case .gguf: "GGUF"
+        case .manifest: "Pedigree manifest"
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import PedigreeDiagnostics
+import PedigreeModel
+
+/// What became of one input file.
+public struct LoadedFile: Sendable {
+    public enum Status: String, Sendable, Hashable {
+        /// Read into a document (which may still carry error diagnostics).
+        case read
+        /// Found in a folder but not an SBOM: left out with a note.
+        case skipped
+        /// Could not be used: unreadable, unparsable, or of no format this build reads.
+        case failed
+    }
+
+    public var path: String
+    public var status: Status
+    /// The detected format, when one was recognised.
+    public var format: InputFormat?
+    public var document: SBOMDocument?
+    /// What the loader itself said about the file (skips, parse errors); the document's own
+    /// diagnostics stay in `document.diagnostics`.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether the file could not be used, or its reader found content errors (e.g. schema breaches).
+    public var hasErrors: Bool {
+        status == .failed || diagnostics.contains { $0.severity == .error }
+            || (document?.diagnostics.contains { $0.severity == .error } ?? false)
+    }
+}
+
+/// Every input of a run, in the order given (folders expanded in sorted order).
+public struct LoadResult: Sendable {
+    public var files: [LoadedFile]
+    /// Diagnostics not about one file's content: missing inputs, skipped symlinks, unreadable folders.
+    public var diagnostics: [Diagnostic]
+
+    public var documents: [SBOMDocument] { files.compactMap(\.document) }
+
+    /// The loader's and the readers' diagnostics together, in input order.
+    public var allDiagnostics: [Diagnostic] {
+        var result = diagnostics
+        for file in files {
+            result += file.diagnostics
+            result += file.document?.diagnostics ?? []
+        }
+        return result
+    }
+
+    /// Whether any input could not be used or broke its format's rules (exit code 2 for the CLI).
+    public var hasInputErrors: Bool {
+        diagnostics.contains { $0.severity == .error } || files.contains(where: \.hasErrors)
+    }
+}
+
+/// Turns the paths a user names into documents: lists folders, reads files safely, detects each
+/// format by content and hands it to that format's reader.
+///
+/// A file named explicitly must be usable (anything else is an error); a file found in a folder that
+/// is not an SBOM at all (a `.py`, a `.png`, a `LICENSE`) is skipped with a note. An error in one
+/// file never stops the others. A manifest's `include` entries are loaded after it, once each.
+public struct InputLoader: Sendable {
+    public var limits: InputLimits
+    public var readers: [InputFormat: FormatReader]
+
+    public init(limits: InputLimits = .default, readers: [InputFormat: FormatReader] = FormatReader.all) {
+        self.limits = limits
+        self.readers = readers
+    }
+
+    /// Loads files and folders.
+    ///
+    /// - Complexity: linear in the total size of the inputs.
+    public func load(_ paths: [String]) -> LoadResult {
+        var collector = DiagnosticCollector()
+        var files: [LoadedFile] = []
+        var seen: Set<String> = []
+        var pending: [(path: String, explicit: Bool)] = []
+        for path in paths { pending += expand(path, diagnostics: &collector) }
+        var index = 0
+        while index < pending.count {
+            let (path, explicit) = pending[index]
+            index += 1
+            let key = Self.normalized(path)
+            guard seen.insert(key).inserted else { continue }
+            let file = loadFile(path, explicit: explicit)
+            files.append(file)
+            if let includes = file.document?.manifest?.includes {
+                for include in includes { pending += expand(include, diagnostics: &collector) }
+            }
+        }
+        return LoadResult(files: files, diagnostics: collector.diagnostics)
+    }
+
+    /// Reads and detects one file from disk.
+    public func loadFile(_ path: String, explicit: Bool = true) -> LoadedFile {
+        do {
+            let bytes = try SafeFile.read(path, limits: limits)
+            return load(bytes: bytes, path: path, explicit: explicit)
+        } catch {
+            return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error.diagnostic])
+        }
+    }
+
+    /// Detects and reads bytes as if they were the file at `path`.
+    ///
+    /// - Parameter explicit: whether the user named the file (an unrecognised one is then an error)
+    ///   rather than it being found in a folder (then it is skipped with a note).
+    public func load(bytes: [UInt8], path: String, explicit: Bool = true) -> LoadedFile {
+        let fileStart = SourceLocation(file: path, line: 0, column: 0)
+        let detection: FormatDetector.Detection
+        do {
+            detection = try FormatDetector.detect(bytes, path: path, limits: limits)
+        } catch {
+            if explicit || FormatDetector.looksLikeSBOM(bytes, path: path) {
+                return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error.diagnostic])
+            }
+            let note = Diagnostic.note(
+                "input.skipped", "skipped '\(path)': not an SBOM (\(error.diagnostic.message))", at: fileStart)
+            return LoadedFile(path: path, status: .skipped, format: nil, document: nil, diagnostics: [note])
+        }
+        switch detection {
+        case .notAnSBOM(let what):
+            if explicit {
+                let error = Diagnostic.error(
+                    "input.unrecognized-format",
+                    "'\(path)' is \(what); expected CycloneDX, SPDX, a Hugging Face card, an adapter config, GGUF or pedigree.yaml",
+                    at: fileStart)
+                return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error])
+            }
+            let note = Diagnostic.note("input.skipped", "skipped '\(path)': \(what), not an SBOM", at: fileStart)
+            return LoadedFile(path: path, status: .skipped, format: nil, document: nil, diagnostics: [note])
+        case .unsupported(let name):
+            let error = Diagnostic.error(
+                "input.unrecognized-format", "'\(path)' is \(name), which this build cannot read", at: fileStart)
+            return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error])
+        case .format(let format, let input):
+            guard let reader = readers[format] else {
+                let error = Diagnostic.error(
+                    "input.unrecognized-format",
+                    "'\(path)' is \(format.displayName), which this build cannot read yet", at: fileStart)
+                return LoadedFile(path: path, status: .failed, format: format, document: nil, diagnostics: [error])
+            }
+            do {
+                let document = try reader.read(input, path, limits)
+                return LoadedFile(path: path, status: .read, format: format, document: document, diagnostics: [])
+            } catch {
+                return LoadedFile(path: path, status: .failed, format: format, document: nil, diagnostics: [error.diagnostic])
+            }
+        }
+    }
+
+    /// A file stays itself; a folder becomes its regular files (symlinks skipped with a warning).
+    private func expand(_ path: String, diagnostics: inout DiagnosticCollector) -> [(path: String, explicit: Bool)] {
+        switch SafeFile.entry(at: path) {
+        case .directory:
+            return SafeFile.regularFiles(under: path, diagnostics: &diagnostics).map { ($0, false) }
+        default:
+            // Files, and everything SafeFile.read refuses with a precise error (missing, symlink, FIFO).
+            return [(path, true)]
+        }
+    }
+
+    private static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." { parts.append(part) }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+}
