@@ -55,7 +55,7 @@ let package = Package(
             dependencies: ["PedigreeCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeCore", "SafeJSON"]),
-        .executableTarget(name: "pedigree-conformance", dependencies: ["PedigreeCore"]),
+        .executableTarget(name: "pedigree-conformance", dependencies: ["PedigreeCore", "SafeJSON"]),
 
         .testTarget(name: "PedigreeDiagnosticsTests", dependencies: ["PedigreeDiagnostics"]),
         .testTarget(name: "SafeJSONTests", dependencies: ["SafeJSON"]),

@@ -10,6 +10,7 @@ guard arguments.count == 2 else {
 }
 
 let checks: [any ConformanceCheck] = [
+    CorpusReadCheck(),
 ]
 
 var allPassed = true

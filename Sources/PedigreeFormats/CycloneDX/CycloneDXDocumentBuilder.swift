@@ -73,7 +73,7 @@ struct CycloneDXDocumentBuilder {
         for data in stated.dataRefs { register(data.value, at: data.location, index: index) }
         if stated.scope == "excluded" { excluded.insert(index) }
         if let parent {
-            edges.append(edge(from: parent, to: index, kind: edgeKind, statedAs: edgeKind == .runs ? "services" : "components", at: stated.location))
+            appendEdge(edge(from: parent, to: index, kind: edgeKind, statedAs: edgeKind == .runs ? "services" : "components", at: stated.location))
         }
         for child in stated.components { _ = add(child, parent: index, edgeKind: .contains) }
         for service in stated.services { _ = add(service, parent: index, edgeKind: .contains) }
@@ -81,17 +81,17 @@ struct CycloneDXDocumentBuilder {
         for ancestor in stated.ancestors {
             let ancestorIndex = add(ancestor, parent: nil, edgeKind: .contains)
             let kind = derivationKind(derivative: stated, base: ancestor, modelBases: modelAncestors)
-            edges.append(edge(from: index, to: ancestorIndex, kind: kind, statedAs: "pedigree.ancestors", at: ancestor.location))
+            appendEdge(edge(from: index, to: ancestorIndex, kind: kind, statedAs: "pedigree.ancestors", at: ancestor.location))
         }
         for descendant in stated.descendants {
             let descendantIndex = add(descendant, parent: nil, edgeKind: .contains)
             let kind = derivationKind(derivative: descendant, base: stated, modelBases: 1)
-            edges.append(
+            appendEdge(
                 edge(from: descendantIndex, to: index, kind: kind, statedAs: "pedigree.descendants", at: descendant.location))
         }
         for variant in stated.variants {
             let variantIndex = add(variant, parent: nil, edgeKind: .contains)
-            edges.append(edge(from: variantIndex, to: index, kind: .derivedFrom, statedAs: "pedigree.variants", at: variant.location))
+            appendEdge(edge(from: variantIndex, to: index, kind: .derivedFrom, statedAs: "pedigree.variants", at: variant.location))
         }
         for dataset in stated.datasets {
             switch dataset {
@@ -99,7 +99,7 @@ struct CycloneDXDocumentBuilder {
                 pendingDatasets.append((index, ref))
             case .inline(let description):
                 let datasetIndex = add(description, parent: nil, edgeKind: .contains)
-                edges.append(
+                appendEdge(
                     edge(from: index, to: datasetIndex, kind: .trainedOn, statedAs: "modelCard.modelParameters.datasets",
                         at: description.location))
             }
@@ -236,7 +236,7 @@ struct CycloneDXDocumentBuilder {
                         at: target.location)
                     continue
                 }
-                edges.append(edge(from: from, to: to, kind: .dependsOn, statedAs: statedAs, at: target.location))
+                appendEdge(edge(from: from, to: to, kind: .dependsOn, statedAs: statedAs, at: target.location))
             }
         }
     }
@@ -256,7 +256,7 @@ struct CycloneDXDocumentBuilder {
                     "model '\(components[model].name)' names '\(ref.value)' as a data set, but it is a \(components[dataset].kind.rawValue)",
                     at: ref.location)
             }
-            edges.append(
+            appendEdge(
                 edge(from: model, to: dataset, kind: .trainedOn, statedAs: "modelCard.modelParameters.datasets", at: ref.location))
         }
         pendingDatasets.removeAll()
@@ -275,9 +275,18 @@ struct CycloneDXDocumentBuilder {
         }
         guard let rootIndex else { return }
         for index in excluded.sorted() where !reached.contains(index) && index != rootIndex {
-            edges.append(
+            appendEdge(
                 edge(from: rootIndex, to: index, kind: .devDependency, statedAs: "scope: excluded", at: components[index].location))
         }
+    }
+
+    private var edgeKeys: Set<String> = []
+
+    /// Adds an edge unless the same one (ends and kind) is already there: two references to one
+    /// component (a data entry and its data set) state one relationship.
+    private mutating func appendEdge(_ edge: Edge) {
+        guard edgeKeys.insert("\(edge.from.rawValue)\u{0}\(edge.to.rawValue)\u{0}\(edge.kind.rawValue)").inserted else { return }
+        edges.append(edge)
     }
 
     private var indexByRefString: [String: Int] {

@@ -160,14 +160,21 @@ struct CycloneDXJSONDecoder {
             result.variants = components(pedigree, "variants")
             for patch in array(pedigree, "patches") { checkPatch(patch) }
         }
+        var huggingFaceURL: String?
         for reference in array(value, "externalReferences") {
-            if let url = string(reference, "url"), !CycloneDXSchemaRules.isIRIReference(url.value) {
+            guard let url = string(reference, "url") else { continue }
+            if !CycloneDXSchemaRules.isIRIReference(url.value) {
                 diagnostics.error(
                     "cyclonedx.invalid-url", "external reference 'url' '\(url.value)' is not an IRI reference",
                     at: url.location)
+            } else if huggingFaceURL == nil, CycloneDXSchemaRules.isHuggingFaceURL(url.value) {
+                huggingFaceURL = url.value
             }
         }
         result.properties = properties(value["properties"])
+        if let huggingFaceURL, result.properties["huggingface.url"] == nil {
+            result.properties["huggingface.url"] = huggingFaceURL
+        }
         if isService {
             for flow in array(value, "data") { checkDataFlow(flow) }
             result.services = components(value, "services", isService: true)

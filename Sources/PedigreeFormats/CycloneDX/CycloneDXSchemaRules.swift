@@ -139,6 +139,12 @@ enum CycloneDXSchemaRules {
         return beforeColon.unicodeScalars.allSatisfy { isASCIILetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }
     }
 
+    /// Whether an external reference points at a Hugging Face repository, which identifies the component.
+    static func isHuggingFaceURL(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return ["https://huggingface.co/", "http://huggingface.co/", "https://hf.co/"].contains { lower.hasPrefix($0) }
+    }
+
     private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
     }

@@ -150,16 +150,23 @@ struct CycloneDXXMLDecoder {
                 for patch in children(patches, "patch") { checkPatch(patch) }
             }
         }
+        var huggingFaceURL: String?
         if let references = child(element, "externalReferences") {
             for reference in children(references, "reference") {
-                if let url = child(reference, "url"), !CycloneDXSchemaRules.isIRIReference(url.trimmedText) {
+                guard let url = child(reference, "url") else { continue }
+                if !CycloneDXSchemaRules.isIRIReference(url.trimmedText) {
                     diagnostics.error(
                         "cyclonedx.invalid-url", "external reference 'url' '\(url.trimmedText)' is not an IRI reference",
                         at: url.location)
+                } else if huggingFaceURL == nil, CycloneDXSchemaRules.isHuggingFaceURL(url.trimmedText) {
+                    huggingFaceURL = url.trimmedText
                 }
             }
         }
         result.properties = properties(child(element, "properties"))
+        if let huggingFaceURL, result.properties["huggingface.url"] == nil {
+            result.properties["huggingface.url"] = huggingFaceURL
+        }
         if isService {
             if let data = child(element, "data") { checkDataFlows(data) }
             if let services = child(element, "services") {

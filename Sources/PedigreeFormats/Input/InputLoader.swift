@@ -115,7 +115,7 @@ public struct InputLoader: Sendable {
                 return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error.diagnostic])
             }
             let note = Diagnostic.note(
-                "input.skipped", "skipped '\(path)': not an SBOM (\(error.diagnostic.message))", at: fileStart)
+                "input.skipped", "skipped: not an SBOM (\(error.diagnostic.message))", at: fileStart)
             return LoadedFile(path: path, status: .skipped, format: nil, document: nil, diagnostics: [note])
         }
         switch detection {
@@ -123,21 +123,21 @@ public struct InputLoader: Sendable {
             if explicit {
                 let error = Diagnostic.error(
                     "input.unrecognized-format",
-                    "'\(path)' is \(what); expected CycloneDX, SPDX, a Hugging Face card, an adapter config, GGUF or pedigree.yaml",
+                    "not a format Pedigree reads: \(what); expected CycloneDX, SPDX, a Hugging Face card, an adapter config, GGUF or pedigree.yaml",
                     at: fileStart)
                 return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error])
             }
-            let note = Diagnostic.note("input.skipped", "skipped '\(path)': \(what), not an SBOM", at: fileStart)
+            let note = Diagnostic.note("input.skipped", "skipped: \(what), not an SBOM", at: fileStart)
             return LoadedFile(path: path, status: .skipped, format: nil, document: nil, diagnostics: [note])
         case .unsupported(let name):
             let error = Diagnostic.error(
-                "input.unrecognized-format", "'\(path)' is \(name), which this build cannot read", at: fileStart)
+                "input.unrecognized-format", "detected \(name), which this build cannot read", at: fileStart)
             return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error])
         case .format(let format, let input):
             guard let reader = readers[format] else {
                 let error = Diagnostic.error(
                     "input.unrecognized-format",
-                    "'\(path)' is \(format.displayName), which this build cannot read yet", at: fileStart)
+                    "detected \(format.displayName), which this build cannot read yet", at: fileStart)
                 return LoadedFile(path: path, status: .failed, format: format, document: nil, diagnostics: [error])
             }
             do {

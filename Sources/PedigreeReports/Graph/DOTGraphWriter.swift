@@ -1,0 +1,50 @@
+import PedigreeModel
+
+/// Writes the lineage graph in Graphviz DOT, one node per component and one labelled arrow per edge.
+///
+/// Every input string is written inside a DOT double-quoted string with `\` and `"` escaped and
+/// line breaks and other controls replaced, so that a component name cannot end the string, add
+/// attributes or smuggle Graphviz escape sequences (`\N`, `\l`) into a label.
+public struct DOTGraphWriter: Sendable {
+    public init() {}
+
+    public func write(_ graph: LineageGraph) -> String {
+        let roots = Set(graph.roots)
+        var out = "digraph lineage {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n"
+        out += "  edge [fontname=\"Helvetica\", fontsize=10];\n"
+        for (index, component) in graph.components.enumerated() {
+            var attributes = ["label=\(quoted(GraphLabel.lines(component).joined(separator: "\n")))"]
+            switch component.kind {
+            case .model: attributes.append("shape=hexagon")
+            case .dataset: attributes.append("shape=cylinder")
+            case .service: attributes.append("shape=component")
+            default: break
+            }
+            if roots.contains(index) { attributes.append("peripheries=2") }
+            out += "  \(quoted(component.ref.rawValue)) [\(attributes.joined(separator: ", "))];\n"
+        }
+        for edge in graph.edges {
+            var attributes = ["label=\(quoted(edge.kind.rawValue))"]
+            if edge.kind.isNotShipped { attributes.append("style=dashed") }
+            out += "  \(quoted(edge.from.rawValue)) -> \(quoted(edge.to.rawValue)) [\(attributes.joined(separator: ", "))];\n"
+        }
+        out += "}\n"
+        return out
+    }
+
+    /// A DOT double-quoted string; line breaks become DOT's `\n`, other controls are dropped.
+    func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            default:
+                if GraphLabel.isControl(scalar) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,86 @@
+import PedigreeDiagnostics
+import PedigreeFormats
+import PedigreeModel
+import Testing
+
+@Suite("Input loading: formats are detected by content")
+struct InputLoaderTests {
+    @Test func cycloneDXNamedTxtIsReadAsCycloneDX() throws {
+        let file = InputLoader().loadFile(Fixtures.path("detection/foo.txt"))
+        #expect(file.status == .read)
+        #expect(file.format == .cycloneDXJSON)
+        #expect(file.document?.components.map(\.name) == ["hidden-in-txt"])
+        #expect(!file.hasErrors)
+    }
+
+    @Test(arguments: [
+        (#"{"spdxVersion": "SPDX-2.3"}"#, InputFormat.spdx2JSON),
+        (#"{"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": []}"#, .spdx3JSONLD),
+        (#"{"base_model_name_or_path": "meta-llama/Llama-3.1-8B", "peft_type": "LORA"}"#, .adapterConfig),
+        (#"{"$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json", "specVersion": "1.6"}"#, .cycloneDXJSON),
+        ("SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n", .spdx2TagValue),
+        ("---\nlicense: apache-2.0\nbase_model: meta-llama/Llama-3.1-8B\n---\n# Model\n", .huggingFaceCard),
+        ("GGUF\u{3}\u{0}\u{0}\u{0}", .gguf),
+    ])
+    func detection(content: String, format: InputFormat) throws {
+        let detection = try FormatDetector.detect(Array(content.utf8), path: "input.bin")
+        guard case .format(let detected, _) = detection else {
+            Issue.record("not detected as \(format): \(detection)")
+            return
+        }
+        #expect(detected == format)
+    }
+
+    @Test func formatWithoutAReaderIsAnUnrecognizedFormatError() throws {
+        let loader = InputLoader(readers: [:])
+        let file = loader.load(bytes: Array(#"{"bomFormat": "CycloneDX"}"#.utf8), path: "bom.json")
+        #expect(file.status == .failed)
+        #expect(file.format == .cycloneDXJSON)
+        #expect(file.diagnostics.map(\.code) == ["input.unrecognized-format"])
+        #expect(file.diagnostics.first?.severity == .error)
+    }
+
+    @Test func explicitFileThatIsNotAnSBOMIsAnError() throws {
+        let file = InputLoader().load(bytes: Array("print('hello')\n".utf8), path: "train.py", explicit: true)
+        #expect(file.status == .failed)
+        #expect(file.diagnostics.map(\.code) == ["input.unrecognized-format"])
+        #expect(file.hasErrors)
+    }
+
+    @Test func syntaxErrorIsReportedWithItsPosition() throws {
+        let file = InputLoader().loadFile(Fixtures.path("detection/folder/sub/broken.cdx.json"))
+        #expect(file.status == .failed)
+        let error = try #require(file.diagnostics.first)
+        #expect(error.code.hasPrefix("json."))
+        #expect(error.location?.line == 4)
+        #expect(error.location?.column == 3)
+    }
+
+    @Test func folderSkipsNonSBOMsWithNotesAndKeepsGoingAfterErrors() throws {
+        let result = InputLoader().load([Fixtures.path("detection/folder")])
+        let byName = Dictionary(uniqueKeysWithValues: result.files.map { (String($0.path.split(separator: "/").last ?? ""), $0) })
+        #expect(byName["bom.json"]?.status == .read)
+        #expect(byName["bom.xml"]?.status == .read)
+        #expect(byName["bom.xml"]?.document?.components.map(\.name) == ["xml-lib"])
+        for skipped in ["train.py", "LICENSE", "image.png", "NOTES.md", "package.json"] {
+            #expect(byName[skipped]?.status == .skipped, "\(skipped)")
+            #expect(byName[skipped]?.diagnostics.map(\.severity) == [.note], "\(skipped)")
+        }
+        // A broken file that looks like an SBOM is an error, and the others are still read.
+        #expect(byName["broken.cdx.json"]?.status == .failed)
+        #expect(result.hasInputErrors)
+        #expect(result.documents.count == 2)
+    }
+
+    @Test func missingInputIsAnErrorAndOthersStillLoad() throws {
+        let result = InputLoader().load([Fixtures.path("detection/nope.json"), Fixtures.path("detection/foo.txt")])
+        #expect(result.files.map(\.status) == [.failed, .read])
+        #expect(result.files.first?.diagnostics.first?.code == "input.not-found")
+    }
+
+    @Test func theSameFileNamedTwiceIsReadOnce() throws {
+        let path = Fixtures.path("detection/foo.txt")
+        let result = InputLoader().load([path, path])
+        #expect(result.files.count == 1)
+    }
+}
