@@ -11,6 +11,7 @@ import SafeXML
 ///              licenses? purl? swid? pedigree? externalReferences? properties? components? evidence?
 ///              modelCard? data? </component>
 /// licenses   = <licenses> ( <license acknowledgement?> (id | name) url? text? </license>* | <expression/> ) </licenses>
+///              (1.7: any mix of license, expression and <expression-detailed expression="…"/>)
 /// dependency = <dependency ref> ( <dependency ref/> | <provides ref/> )* </dependency>
 /// ```
 /// Extension elements from other namespaces are ignored. Schema breaches become error diagnostics
@@ -290,6 +291,18 @@ struct CycloneDXXMLDecoder {
                 result.append(
                     CycloneDXLicense(
                         content: .expression(CycloneDXText(value: entry.trimmedText, location: entry.location)),
+                        acknowledgement: acknowledgement(entry), location: entry.location))
+            case "expression-detailed" where CycloneDXSchemaRules.isAtLeast(version, "1.7"):
+                // 1.7: the expression is an attribute, the children detail its licenses.
+                expressionCount += 1
+                guard let expression = entry.attribute("expression") else {
+                    diagnostics.error(
+                        "cyclonedx.missing-field", "'expression-detailed' has no 'expression' attribute", at: entry.location)
+                    continue
+                }
+                result.append(
+                    CycloneDXLicense(
+                        content: .expression(CycloneDXText(value: expression, location: entry.location)),
                         acknowledgement: acknowledgement(entry), location: entry.location))
             default:
                 diagnostics.error(
