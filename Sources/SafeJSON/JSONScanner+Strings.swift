@@ -43,6 +43,14 @@ extension JSONScanner {
         var escaped = false
         scratch.removeAll(keepingCapacity: true)
         while true {
+            // Skip plain ASCII eight bytes at a time, but never past the string's remaining allowance.
+            let allowance = limit &- scratch.count &- (q &- segment)
+            let stop = allowance < count &- q ? q &+ max(0, allowance) &+ 1 : count
+            while q &+ 8 <= stop,
+                !Self.mayContainSpecialByte(UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self))
+            {
+                q &+= 8
+            }
             guard q < count else { throw truncatedString(quote: quote) }
             let byte = base[q]
             if byte == UInt8(ascii: "\"") { break }
@@ -57,7 +65,8 @@ extension JSONScanner {
                     "expected an escape such as '\(Self.escapeHint(byte))', found control character \(Self.codePoint(UInt32(byte))) in string",
                     at: location(at: q))
             } else if byte >= 0x80 {
-                let length = try utf8SequenceLength(at: q)
+                let length = Self.wellFormedUTF8Length(base, count, at: q)
+                guard length > 0 else { throw utf8Problem(at: q) }
                 lineExtra &+= length &- 1
                 q &+= length
             } else {
@@ -175,21 +184,58 @@ extension JSONScanner {
         }
     }
 
-    /// The length of the well-formed UTF-8 sequence at `at` (Unicode table 3-7), or an error that
-    /// names the problem: a stray continuation byte, an overlong form, an encoded surrogate, a code
-    /// point above U+10FFFF, a byte that never occurs in UTF-8, or a truncated sequence.
-    func utf8SequenceLength(at offset: Int) throws(InputError) -> Int {
+    /// The length of the well-formed UTF-8 sequence at `offset`, or an error naming the problem.
+    @inline(__always) func utf8SequenceLength(at offset: Int) throws(InputError) -> Int {
+        let length = Self.wellFormedUTF8Length(base, count, at: offset)
+        guard length > 0 else { throw utf8Problem(at: offset) }
+        return length
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `offset` (Unicode table 3-7), 0 if there is none.
+    ///
+    /// Static, with the buffer passed in: called from a mutating method on the scanner, an instance
+    /// method made the compiler copy the whole scanner for every non-ASCII character.
+    @inline(__always) static func wellFormedUTF8Length(_ base: UnsafePointer<UInt8>, _ count: Int, at offset: Int) -> Int {
+        let lead = base[offset]
+        if lead < 0x80 { return 1 }
+        let available = count &- offset
+        @inline(__always) func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+        if lead < 0xC2 { return 0 }
+        if lead < 0xE0 { return available >= 2 && isContinuation(base[offset &+ 1]) ? 2 : 0 }
+        if lead < 0xF0 {
+            guard available >= 3, isContinuation(base[offset &+ 2]) else { return 0 }
+            let second = base[offset &+ 1]
+            switch lead {
+            case 0xE0: return second >= 0xA0 && second <= 0xBF ? 3 : 0
+            case 0xED: return second >= 0x80 && second <= 0x9F ? 3 : 0
+            default: return isContinuation(second) ? 3 : 0
+            }
+        }
+        if lead < 0xF5 {
+            guard available >= 4, isContinuation(base[offset &+ 2]), isContinuation(base[offset &+ 3]) else { return 0 }
+            let second = base[offset &+ 1]
+            switch lead {
+            case 0xF0: return second >= 0x90 && second <= 0xBF ? 4 : 0
+            case 0xF4: return second >= 0x80 && second <= 0x8F ? 4 : 0
+            default: return isContinuation(second) ? 4 : 0
+            }
+        }
+        return 0
+    }
+
+    /// What is wrong with the ill-formed sequence at `offset`: a stray continuation byte, an overlong
+    /// form, an encoded surrogate, a code point above U+10FFFF, a byte that never occurs in UTF-8,
+    /// or a truncated sequence.
+    func utf8Problem(at offset: Int) -> InputError {
         let lead = base[offset]
         let length: Int
         var secondRange: ClosedRange<UInt8> = 0x80...0xBF
         var secondProblem = ""
         switch lead {
-        case 0x00..<0x80:
-            return 1
         case 0x80...0xBF:
-            throw invalidUTF8("unexpected continuation byte \(Self.hexByte(lead))", at: offset)
+            return invalidUTF8("unexpected continuation byte \(Self.hexByte(lead))", at: offset)
         case 0xC0, 0xC1:
-            throw invalidUTF8("overlong encoding starting with byte \(Self.hexByte(lead))", at: offset)
+            return invalidUTF8("overlong encoding starting with byte \(Self.hexByte(lead))", at: offset)
         case 0xC2...0xDF:
             length = 2
         case 0xE0:
@@ -213,26 +259,25 @@ extension JSONScanner {
         case 0xF1...0xF3:
             length = 4
         default:
-            throw invalidUTF8("byte \(Self.hexByte(lead)) never occurs in UTF-8", at: offset)
+            return invalidUTF8("byte \(Self.hexByte(lead)) never occurs in UTF-8", at: offset)
         }
         for index in 1..<length {
             guard offset &+ index < count else {
-                throw invalidUTF8(
+                return invalidUTF8(
                     "truncated sequence: \(Self.hexByte(lead)) expects \(length - 1) continuation bytes, found end of input",
                     at: offset)
             }
             let byte = base[offset &+ index]
             guard (0x80...0xBF).contains(byte) else {
-                throw invalidUTF8(
+                return invalidUTF8(
                     "truncated sequence: \(Self.hexByte(lead)) expects \(length - 1) continuation bytes, found \(Self.hexByte(byte))",
                     at: offset)
             }
             if index == 1, !secondRange.contains(byte) {
-                throw invalidUTF8(
-                    "sequence \(Self.hexByte(lead)) \(Self.hexByte(byte)) \(secondProblem)", at: offset)
+                return invalidUTF8("sequence \(Self.hexByte(lead)) \(Self.hexByte(byte)) \(secondProblem)", at: offset)
             }
         }
-        return length
+        return invalidUTF8("ill-formed sequence starting with byte \(Self.hexByte(lead))", at: offset)
     }
 
     /// Whether any of eight bytes may be a quote, a backslash, a control or a non-ASCII byte.

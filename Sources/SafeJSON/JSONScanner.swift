@@ -13,7 +13,7 @@ import PedigreeDiagnostics
 /// (`lineExtra`, counted by the string scanner). Only error paths count code points byte by byte.
 ///
 /// The scanner borrows `base` for the duration of `JSONParser.parse`; it never outlives that call.
-struct JSONScanner {
+struct JSONScanner: ~Copyable {
     struct Frame {
         var isObject: Bool
         var valueStart: Int
@@ -43,9 +43,9 @@ struct JSONScanner {
     var lineExtra = 0
 
     var frames: [Frame] = []
-    var values: [JSONValue] = []
-    var keys: [String] = []
-    var keyPositions: [Position] = []
+    var values = MoveStack<JSONValue>(capacity: 256)
+    var keys = MoveStack<String>(capacity: 64)
+    var keyPositions = MoveStack<Position>(capacity: 64)
     /// Decoded bytes of the string being read, used only when it contains escapes.
     var scratch: [UInt8] = []
 
@@ -107,7 +107,7 @@ struct JSONScanner {
             // The value is complete: hand it to its container, closing every container that ends here.
             while true {
                 skipWhitespace()
-                guard let top = frames.last else {
+                guard !frames.isEmpty else {
                     if p < count {
                         throw error(
                             "json.trailing-content", "expected end of input after the JSON value, found \(found(at: p))",
@@ -115,27 +115,28 @@ struct JSONScanner {
                     }
                     return value
                 }
-                values.append(value)
+                values.push(value)
+                let inObject = frames[frames.count &- 1].isObject
                 guard p < count else {
                     throw truncated(
-                        expected: top.isObject ? "',' or '}' after object member" : "',' or ']' after array element")
+                        expected: inObject ? "',' or '}' after object member" : "',' or ']' after array element")
                 }
                 let byte = base[p]
                 if byte == UInt8(ascii: ",") {
                     let comma = Position(line: line, column: column)
                     p &+= 1
                     skipWhitespace()
-                    let closer = top.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    let closer = inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                     if p < count, base[p] == closer {
                         throw error(
                             "json.syntax",
-                            "expected \(top.isObject ? "a member" : "a value") after ',', found '\(Character(Unicode.Scalar(closer)))': JSON does not allow trailing commas",
+                            "expected \(inObject ? "a member" : "a value") after ',', found '\(Character(Unicode.Scalar(closer)))': JSON does not allow trailing commas",
                             at: SourceLocation(file: file, line: comma.line, column: comma.column))
                     }
-                    if top.isObject { try readKey() }
+                    if inObject { try readKey() }
                     continue document
                 }
-                if top.isObject {
+                if inObject {
                     guard byte == UInt8(ascii: "}") else { throw unexpected(expected: "',' or '}' after object member") }
                     p &+= 1
                     value = closeObject()
@@ -225,15 +226,12 @@ struct JSONScanner {
         } else {
             if frames[top].index == nil {
                 var index: [String: Int] = [:]
-                index.reserveCapacity(existing * 2)
+                index.reserveCapacity(existing * 4)
                 for member in 0..<existing { index[keys[start &+ member]] = member }
                 frames[top].index = index
             }
-            if let member = frames[top].index?[key] {
-                first = start &+ member
-            } else {
-                frames[top].index?[key] = existing
-            }
+            // One hash per key: insert, and learn from the replaced value whether the key was there.
+            if let member = frames[top].index?.updateValue(existing, forKey: key) { first = start &+ member }
         }
         if let first {
             let earlier = keyPositions[first]
@@ -243,8 +241,8 @@ struct JSONScanner {
             diagnostic.notes = ["first '\(Self.quoted(key))' is at \(file):\(earlier.line):\(earlier.column)"]
             throw InputError(diagnostic)
         }
-        keys.append(key)
-        keyPositions.append(position)
+        keys.push(key)
+        keyPositions.push(position)
         skipWhitespace()
         guard p < count else { throw truncated(expected: "':' after member name '\(Self.quoted(key))'") }
         guard base[p] == UInt8(ascii: ":") else {
@@ -260,19 +258,18 @@ struct JSONScanner {
         var members: [(key: String, value: JSONValue)] = []
         members.reserveCapacity(memberCount)
         for member in 0..<memberCount {
-            members.append((keys[frame.keyStart &+ member], values[frame.valueStart &+ member]))
+            members.append((keys.take(frame.keyStart &+ member), values.take(frame.valueStart &+ member)))
         }
-        keys.removeLast(memberCount)
-        keyPositions.removeLast(memberCount)
-        values.removeLast(memberCount)
+        keys.discard(from: frame.keyStart)
+        values.discard(from: frame.valueStart)
+        keyPositions.removeAll(from: frame.keyStart)
         return JSONValue(
             .object(JSONObject(members: members, index: frame.index)), line: frame.line, column: frame.column)
     }
 
     mutating func closeArray() -> JSONValue {
         let frame = frames.removeLast()
-        let elements = Array(values[frame.valueStart...])
-        values.removeLast(elements.count)
+        let elements = values.popArray(from: frame.valueStart)
         return JSONValue(.array(elements), line: frame.line, column: frame.column)
     }
 

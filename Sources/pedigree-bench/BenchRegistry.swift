@@ -1,0 +1,12 @@
+/// Every case of `make bench`, in the order printed. A new case: one file, one line here.
+enum BenchRegistry {
+    static let cases: [BenchCase] = [
+        JSONParseBench.safeJSON,
+        JSONParseBench.foundation,
+        HostileJSONBench.deepArray,
+        HostileJSONBench.invalidUTF8,
+        HostileJSONBench.repeatedKey,
+        HostileJSONBench.manyKeys,
+        HostileJSONBench.hugeString,
+    ]
+}

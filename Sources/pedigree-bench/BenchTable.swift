@@ -1,0 +1,83 @@
+/// The compact result table (under 100 columns) and the comparison lines under it.
+enum BenchTable {
+    static func print(_ rows: [BenchRunner.Row]) {
+        Swift.print("")
+        Swift.print(
+            pad("case", 34) + " " + padLeft("runs", 4) + " " + padLeft("best", 9) + " " + padLeft("speed", 10)
+                + " " + padLeft("peak RSS", 9) + "  " + "detail")
+        Swift.print(String(repeating: "-", count: 99))
+        for row in rows {
+            var line = pad(row.benchCase.label, 34) + " "
+            if let result = row.result {
+                line += padLeft("\(result.runs)", 4) + " " + padLeft(duration(result.bestSeconds), 9) + " "
+                line += padLeft(result.bytes.map { throughput(bytes: $0, seconds: result.bestSeconds) } ?? "", 10) + " "
+                line += padLeft(row.peakResidentBytes.map(size) ?? "", 9) + "  " + String(result.detail.prefix(28))
+            } else {
+                line += "FAILED: " + (row.failure ?? "")
+            }
+            Swift.print(line)
+        }
+        let comparisons = rows.compactMap { row in comparison(row, rows: rows) }
+        if !comparisons.isEmpty {
+            Swift.print("")
+            comparisons.forEach { Swift.print($0) }
+        }
+    }
+
+    /// "SafeJSON is 1.70x JSONSerialization: 188.4 MB/s vs 110.2 MB/s", then the peak memory of both.
+    static func comparison(_ row: BenchRunner.Row, rows: [BenchRunner.Row]) -> String? {
+        guard let baselineName = row.benchCase.baseline,
+            let baseline = rows.first(where: { $0.benchCase.name == baselineName }),
+            let result = row.result, let baselineResult = baseline.result
+        else { return nil }
+        let speed = baselineResult.bestSeconds / result.bestSeconds
+        var text = "\(row.benchCase.subject) is \(ratio(speed)) \(baseline.benchCase.subject)"
+        if let bytes = result.bytes, let baselineBytes = baselineResult.bytes {
+            text += ": \(throughput(bytes: bytes, seconds: result.bestSeconds)) vs "
+            text += "\(throughput(bytes: baselineBytes, seconds: baselineResult.bestSeconds))"
+        }
+        if let peak = row.peakResidentBytes, let baselinePeak = baseline.peakResidentBytes, peak > 0 {
+            text += "\n  peak memory \(size(peak)) vs \(size(baselinePeak))"
+            text += " (\(ratio(Double(baselinePeak) / Double(peak))) less)"
+        }
+        return text
+    }
+
+    static func ratio(_ value: Double) -> String { fixed(value, value < 10 ? 2 : 1) + "x" }
+
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 1e-3 { return fixed(seconds * 1e6, 1) + " µs" }
+        if seconds < 1 { return fixed(seconds * 1e3, 1) + " ms" }
+        return fixed(seconds, 2) + " s"
+    }
+
+    static func throughput(bytes: Int, seconds: Double) -> String {
+        fixed(Double(bytes) / seconds / 1e6, 1) + " MB/s"
+    }
+
+    static func size(_ bytes: Int) -> String {
+        let megabytes = Double(bytes) / 1e6
+        return megabytes < 1000 ? fixed(megabytes, 1) + " MB" : fixed(megabytes / 1e3, 2) + " GB"
+    }
+
+    /// `value` with `digits` decimals, without Foundation's formatters.
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite else { return "-" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((value * scale).rounded())
+        let whole = scaled / Int(scale)
+        let fraction = scaled % Int(scale)
+        guard digits > 0 else { return "\(whole)" }
+        let fractionText = String(fraction)
+        return "\(whole)." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func padLeft(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+}
