@@ -100,6 +100,9 @@ public enum Engine {
             product.assumptions.append("the product's outbound license is not stated: the product's own license is used, and none is treated as proprietary")
         }
 
+        let firstRoot = roots.min(by: { index.rank[$0] < index.rank[$1] })
+        if outbound.isEmpty, let firstRoot { outbound = componentLicenses[firstRoot].atoms }
+
         // Which aspects can reach a root from each component, whatever the license (for OR choices),
         // and which components ship.
         let shippedVia = index.searchUpstream(from: roots) { EdgeClass.ships(index.edgeKind[$0]) }
@@ -147,9 +150,7 @@ public enum Engine {
             }
             choices.sort { $0.component < $1.component }
         }
-        if outbound.isEmpty, let first = roots.min(by: { index.rank[$0] < index.rank[$1] }) {
-            outbound = componentLicenses[first].atoms
-        }
+        if stated.license == nil, let firstRoot { outbound = componentLicenses[firstRoot].atoms }
 
         // Propagation.
         var sources = [[Int32]](repeating: [], count: table.count)
