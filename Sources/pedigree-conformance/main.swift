@@ -11,6 +11,7 @@ guard arguments.count == 2 else {
 
 let checks: [any ConformanceCheck] = [
     CorpusReadCheck(),
+    OSADLAgreementCheck(),
 ]
 
 var allPassed = true
