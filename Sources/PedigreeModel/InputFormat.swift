@@ -6,6 +6,8 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case spdx2YAML = "spdx2-yaml"
     case spdx2TagValue = "spdx2-tag-value"
     case spdx2RDF = "spdx2-rdf"
+    /// The SPDX 2 XML serialization (a `Document` tree mirroring the JSON one), not RDF/XML.
+    case spdx2XML = "spdx2-xml"
     case spdx3JSONLD = "spdx3-jsonld"
     case huggingFaceCard = "huggingface-card"
     case adapterConfig = "adapter-config"

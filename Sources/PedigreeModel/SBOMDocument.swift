@@ -13,6 +13,8 @@ public struct SBOMDocument: Sendable, Hashable {
     /// Product context, files to include and other settings, when the input is a manifest.
     public var manifest: Manifest?
     public var diagnostics: [Diagnostic]
+    /// Licenses the document defines itself, by the id its expressions use (`LicenseRef-3`).
+    public var extractedLicenses: [String: ExtractedLicense] = [:]
 
     public init(
         path: String, format: InputFormat, specVersion: String? = nil, components: [Component] = [],

@@ -1,0 +1,89 @@
+import PedigreeDiagnostics
+import PedigreeModel
+
+/// An SPDX 2 document as its four serializations state it, before it becomes the neutral model.
+///
+/// JSON, YAML, XML, tag-value and RDF/XML differ only in syntax; each parser fills this value and
+/// `SPDX2GraphBuilder` turns it into components and edges once, so the mapping rules live in one place.
+struct SPDX2Document: Sendable {
+    /// A value with the position of its text in the input.
+    struct Text: Sendable, Hashable {
+        var value: String
+        var location: SourceLocation
+
+        init(_ value: String, at location: SourceLocation) {
+            self.value = value
+            self.location = location
+        }
+    }
+
+    /// A package, file or snippet.
+    struct Element: Sendable {
+        enum Kind: String, Sendable { case package, file, snippet }
+
+        /// A package's `externalRefs` entry (`PACKAGE-MANAGER purl pkg:…`).
+        struct ExternalReference: Sendable {
+            var category: String
+            var type: String
+            var locator: String
+            var location: SourceLocation
+        }
+
+        var kind: Kind
+        var spdxID: String
+        var location: SourceLocation
+        var name: String?
+        var version: String?
+        /// `packageFileName` or a file's `fileName`.
+        var fileName: String?
+        var primaryPurpose: Text?
+        var licenseDeclared: Text?
+        var licenseConcluded: Text?
+        /// `licenseInfoFromFiles`, `licenseInfoInFiles` or `licenseInfoInSnippets`.
+        var licenseInfo: [Text] = []
+        var externalReferences: [ExternalReference] = []
+        var downloadLocation: String?
+        var homepage: String?
+        var supplier: String?
+        var originator: String?
+        var copyrightText: String?
+        var licenseComments: String?
+        var comment: String?
+        /// Algorithm as written (`SHA1`, `checksumAlgorithm_sha256`) to value.
+        var checksums: [(algorithm: String, value: String)] = []
+        /// A package's `hasFiles`: files it contains without a relationship saying so.
+        var hasFiles: [Text] = []
+        /// A snippet's `snippetFromFile`.
+        var snippetFromFile: Text?
+        /// Comments of the annotations on this element, where AI artifacts are sometimes marked.
+        var annotations: [String] = []
+
+        init(kind: Kind, spdxID: String, location: SourceLocation) {
+            self.kind = kind
+            self.spdxID = spdxID
+            self.location = location
+        }
+    }
+
+    /// One `spdxElementId relationshipType relatedSpdxElement` statement.
+    struct Relationship: Sendable {
+        var from: Text
+        var type: Text
+        var to: Text
+        var comment: String?
+    }
+
+    var specVersion: String?
+    var name: String?
+    var namespace: String?
+    /// The document's own SPDXID, normally `SPDXRef-DOCUMENT`.
+    var documentID: String = "SPDXRef-DOCUMENT"
+    /// `documentDescribes` (relationships saying DESCRIBES are kept with the others).
+    var describes: [Text] = []
+    /// `DocumentRef-…` id to the namespace of the external document.
+    var externalDocuments: [String: String] = [:]
+    var elements: [Element] = []
+    var relationships: [Relationship] = []
+    var extractedLicenses: [ExtractedLicense] = []
+    var diagnostics: [Diagnostic] = []
+}
