@@ -73,6 +73,9 @@ struct SPDX2Document: Sendable {
         var comment: String?
     }
 
+    /// Versions read without a warning (2.0 and 2.1 are subsets of 2.2 for what is read here).
+    static let supportedVersions: Set<String> = ["SPDX-2.0", "SPDX-2.1", "SPDX-2.2", "SPDX-2.3"]
+
     var specVersion: String?
     var name: String?
     var namespace: String?

@@ -157,12 +157,11 @@ struct SPDX2GraphBuilder {
                 kind = SPDXLineageInference.generatedKind(
                     generated: kindOf(from) ?? .other, source: kindOf(to) ?? .other, comment: candidate.comment)
             case .other:
-                if let stated = SPDXLineageInference.kind(comment: candidate.comment) {
-                    kind = stated
-                    // "trained on" read from a comment: the model is the one that learned.
-                    if stated == .trainedOn || stated == .testedOn, kindOf(from) == .dataset, kindOf(to) == .model {
-                        swap(&from, &to)
-                    }
+                if let stated = SPDXLineageInference.otherKind(
+                    comment: candidate.comment, from: kindOf(from) ?? .other, to: kindOf(to) ?? .other)
+                {
+                    kind = stated.kind
+                    if stated.reversed { swap(&from, &to) }
                 } else {
                     kind = .dependsOn
                     diagnostics.warning(

@@ -102,7 +102,7 @@ struct SPDX2StructuredParser<Node: SPDX2TreeNode> {
 
     private mutating func checkHeader(_ root: Node, specVersion: String?, at location: SourceLocation) {
         if let specVersion {
-            if !specVersion.hasPrefix("SPDX-2.") {
+            if !SPDX2Document.supportedVersions.contains(specVersion) {
                 diagnostics.warning(
                     "spdx.unsupported-version",
                     "expected spdxVersion 'SPDX-2.2' or 'SPDX-2.3', found '\(specVersion)'; reading it as SPDX 2.3",

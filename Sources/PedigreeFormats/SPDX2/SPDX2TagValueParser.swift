@@ -79,7 +79,7 @@ struct SPDX2TagValueParser {
         if document.specVersion == nil {
             diagnostics.warning(
                 "spdx.missing-field", "document has no 'SPDXVersion'", at: SourceLocation(file: file, line: 1, column: 1))
-        } else if let version = document.specVersion, !version.hasPrefix("SPDX-2.") {
+        } else if let version = document.specVersion, !SPDX2Document.supportedVersions.contains(version) {
             diagnostics.warning(
                 "spdx.unsupported-version",
                 "expected SPDXVersion 'SPDX-2.2' or 'SPDX-2.3', found '\(version)'; reading it as SPDX 2.3",

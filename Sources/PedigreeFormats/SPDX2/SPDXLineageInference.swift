@@ -66,6 +66,21 @@ enum SPDXLineageInference {
         }
     }
 
+    /// What an `OTHER`/`other` relationship is, read from its comment: the kind and whether the edge
+    /// must turn around. Between a model and a dataset any learning word means the model learned from
+    /// the data ("fine-tuned on", "trained with"), whichever way the relationship was written.
+    static func otherKind(comment: String?, from: ComponentKind, to: ComponentKind) -> (kind: EdgeKind, reversed: Bool)? {
+        guard let stated = kind(comment: comment) else { return nil }
+        switch (from, to) {
+        case (.model, .dataset):
+            return (stated == .testedOn ? .testedOn : .trainedOn, false)
+        case (.dataset, .model):
+            return (stated == .testedOn ? .testedOn : .trainedOn, true)
+        default:
+            return (stated, false)
+        }
+    }
+
     /// The edge kind of "`generated` was generated from `source`".
     ///
     /// A dataset made by anything is `generated-by` it (the generator's output terms attach to the

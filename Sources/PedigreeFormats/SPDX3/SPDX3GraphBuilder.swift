@@ -233,9 +233,9 @@ struct SPDX3GraphBuilder {
             case .generates:
                 resolved[position].kind = SPDXLineageInference.generatedKind(generated: fromKind, source: toKind, comment: edge.comment)
             case .other:
-                if let stated = SPDXLineageInference.kind(comment: edge.comment) {
-                    resolved[position].kind = stated
-                    if stated == .trainedOn || stated == .testedOn, fromKind == .dataset, toKind == .model {
+                if let stated = SPDXLineageInference.otherKind(comment: edge.comment, from: fromKind, to: toKind) {
+                    resolved[position].kind = stated.kind
+                    if stated.reversed {
                         resolved[position].from = edge.to
                         resolved[position].to = edge.from
                     }

@@ -1,0 +1,134 @@
+import PedigreeDiagnostics
+import PedigreeModel
+import Testing
+
+@testable import PedigreeFormats
+
+@Suite("SPDX 2 tag-value")
+struct SPDX2TagValueTests {
+    let path = SPDXFixtures.path("spdx2/tag-value/edge-device.spdx")
+
+    @Test func recognizesTagValueByItsVersionTag() throws {
+        #expect(SPDX2Reader.recognizes(tagValue: try SPDXFixtures.bytes(path)))
+        #expect(SPDX2Reader.recognizes(tagValue: Array("# comment\n\n  SPDXVersion: SPDX-2.2\n".utf8)))
+        #expect(SPDX2Reader.recognizes(tagValue: try SPDXFixtures.bytes(SPDXFixtures.path("spdx2/tag-value/edge-device-utf16.spdx"))))
+        #expect(!SPDX2Reader.recognizes(tagValue: Array(#"{"spdxVersion": "SPDX-2.3"}"#.utf8)))
+        #expect(!SPDX2Reader.recognizes(tagValue: try SPDXFixtures.bytes(SPDXFixtures.path("spdx2/tag-value/not-spdx.txt"))))
+    }
+
+    @Test func readsPackagesFilesRelationshipsAndLicenses() throws {
+        let document = try SPDX2Reader.read(tagValue: try SPDXFixtures.bytes(path), path: path)
+        #expect(document.format == .spdx2TagValue)
+        #expect(document.specVersion == "SPDX-2.3")
+        #expect(document.roots == ["SPDXRef-App"])
+        #expect(
+            document.components.map { "\($0.ref) \($0.kind.rawValue)" } == [
+                "SPDXRef-App application", "SPDXRef-Adapter-File model", "SPDXRef-Adapter model", "SPDXRef-Gemma model",
+                "SPDXRef-Runtime library",
+            ])
+        #expect(
+            document.edgeLines == [
+                "SPDXRef-App dynamic-link SPDXRef-Runtime",
+                "SPDXRef-App depends-on SPDXRef-Runtime",
+                "SPDXRef-Adapter adapter-of SPDXRef-Gemma",
+                "SPDXRef-Adapter contains SPDXRef-Adapter-File",
+                "SPDXRef-App contains SPDXRef-Adapter-File",
+            ])
+        let adapter = try #require(document.component("SPDXRef-Adapter"))
+        #expect(adapter.declaredLicense?.parts == [LicenseText("LicenseRef-Gemma", location: SourceLocation(file: path, line: 38, column: 25))])
+        #expect(adapter.purl == "pkg:huggingface/example-mobile/notes-gemma-2b-lora@3e1f2a9")
+        #expect(document.component("SPDXRef-Runtime")?.hashes == ["SHA-1": "85ed0817af83a24ad8da68c2b5094de69833983c"])
+        #expect(document.component("SPDXRef-App")?.supplier == "Example Mobile Ltd")
+        #expect(document.component("SPDXRef-App")?.location == SourceLocation(file: path, line: 14, column: 14))
+    }
+
+    @Test func readsMultiLineTextBlocks() throws {
+        let document = try SPDX2Reader.read(tagValue: try SPDXFixtures.bytes(path), path: path)
+        let gemma = try #require(document.extractedLicenses["LicenseRef-Gemma"])
+        #expect(gemma.name == "Gemma Terms of Use")
+        #expect(gemma.text?.hasPrefix("Gemma Terms of Use\n\nLast modified: February 21, 2024\n") == true)
+        #expect(gemma.seeAlso == ["https://ai.google.dev/gemma/terms"])
+        #expect(gemma.location == SourceLocation(file: path, line: 65, column: 12))
+        // Lines inside a <text> block are not tags, so nothing was malformed.
+        #expect(document.diagnostics.isEmpty)
+        // The relationship after a two-line block keeps its own line and columns.
+        let runtimeEdge = try #require(document.edges.first { $0.statedAs == "RUNTIME_DEPENDENCY_OF" })
+        #expect(runtimeEdge.location == SourceLocation(file: path, line: 63, column: 15))
+    }
+
+    @Test func readsUTF16WithByteOrderMarkLikeUTF8() throws {
+        let utf16Path = SPDXFixtures.path("spdx2/tag-value/edge-device-utf16.spdx")
+        let utf16 = try SPDX2Reader.read(tagValue: try SPDXFixtures.bytes(utf16Path), path: utf16Path)
+        let utf8 = try SPDX2Reader.read(tagValue: try SPDXFixtures.bytes(path), path: path)
+        #expect(utf16.edgeLines == utf8.edgeLines)
+        #expect(utf16.component("SPDXRef-Adapter")?.declaredLicense?.location?.line == 38)
+    }
+
+    @Test func windowsLineEndingsAreNotPartOfValues() throws {
+        let crlfPath = SPDXFixtures.path("spdx2/tag-value/crlf.spdx")
+        let document = try SPDX2Reader.read(tagValue: try SPDXFixtures.bytes(crlfPath), path: crlfPath)
+        let component = try #require(document.component("SPDXRef-CRLF"))
+        #expect(component.declaredLicense?.displayText == "MIT")
+        #expect(component.concludedLicense?.displayText == "Apache-2.0")
+        #expect(component.concludedLicense?.location == SourceLocation(file: crlfPath, line: 7, column: 26))
+    }
+
+    @Test func malformedLinesAreWarningsWithLineAndColumn() throws {
+        let malformedPath = SPDXFixtures.path("spdx2/tag-value/malformed.spdx")
+        let document = try SPDX2Reader.read(tagValue: try SPDXFixtures.bytes(malformedPath), path: malformedPath)
+        let found = document.diagnostics.map { "\($0.code) \($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+        #expect(
+            found == [
+                "spdx.tag-value.malformed-line 3:1",
+                "spdx.tag-value.malformed-value 7:15",
+                "spdx.tag-value.malformed-line 8:3",
+                "spdx.tag-value.malformed-value 9:16",
+                "spdx.tag-value.malformed-value 10:18",
+                "spdx.tag-value.malformed-value 11:14",
+                "spdx.tag-value.malformed-line 12:37",
+                "spdx.tag-value.unterminated-text 15:25",
+            ])
+        #expect(document.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(document.diagnostics.first?.message == "expected 'Tag: value', found 'this line has no tag'; the line is skipped")
+        // Reading went on around the bad lines; the unclosed block swallowed the last package.
+        #expect(document.components.map(\.name) == ["café-lib", "never-closed"])
+        #expect(document.component("SPDXRef-Cafe")?.declaredLicense?.displayText == "MIT")
+    }
+
+    @Test func columnsCountCharactersNotBytes() throws {
+        let text = "SPDXVersion: SPDX-2.3\nPackageName: é\nSPDXID: SPDXRef-É\nPackageLicenseDeclared: MIT\nRelationship: SPDXRef-É DEPENDS_ON SPDXRef-Ü\n"
+        let document = try SPDX2Reader.read(tagValue: Array(text.utf8), path: "inline.spdx")
+        let dangling = try #require(document.diagnostics("spdx.dangling-reference").first)
+        #expect(dangling.location == SourceLocation(file: "inline.spdx", line: 5, column: 15))
+        #expect(document.diagnostics("spdx.dangling-reference").count == 1)
+    }
+
+    @Test func fileWithoutAnyTagIsRejectedWithItsPosition() throws {
+        let notSPDX = SPDXFixtures.path("spdx2/tag-value/not-spdx.txt")
+        let error = try #require(throws: InputError.self) {
+            try SPDX2Reader.read(tagValue: try SPDXFixtures.bytes(notSPDX), path: notSPDX)
+        }
+        #expect(error.diagnostic.code == "spdx.tag-value.no-tags")
+        #expect(error.diagnostic.location == SourceLocation(file: notSPDX, line: 1, column: 1))
+        #expect(throws: InputError.self) { try SPDX2Reader.read(tagValue: [], path: "empty.spdx") }
+        let binary = try #require(throws: InputError.self) {
+            try SPDX2Reader.read(tagValue: [0x53, 0x50, 0x00, 0x3A, 0x0A], path: "binary.spdx")
+        }
+        #expect(binary.diagnostic.code == "spdx.tag-value.binary")
+    }
+
+    @Test func missingVersionAndIDsAreWarnings() throws {
+        let text = "PackageName: anonymous\nPackageLicenseDeclared: MIT\n"
+        let document = try SPDX2Reader.read(tagValue: Array(text.utf8), path: "inline.spdx")
+        #expect(document.components.map(\.ref) == ["SPDXRef-package-1"])
+        #expect(Set(document.diagnostics.map(\.code)) == ["spdx.missing-field", "spdx.missing-id"])
+    }
+
+    @Test func tooManyMalformedLinesAreSummarised() throws {
+        let text = "SPDXVersion: SPDX-2.3\n" + String(repeating: "garbage\n", count: 80)
+        let document = try SPDX2Reader.read(tagValue: Array(text.utf8), path: "inline.spdx")
+        let malformed = document.diagnostics("spdx.tag-value.malformed-line")
+        #expect(malformed.count == SPDX2TagValueParser.maxReportedMalformedLines + 1)
+        #expect(malformed.last?.message == "30 more malformed lines were skipped")
+    }
+}
