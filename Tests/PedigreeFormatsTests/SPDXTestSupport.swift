@@ -35,10 +35,6 @@ enum SPDXFixtures {
 }
 
 extension SBOMDocument {
-    func component(_ ref: String) -> Component? { components.first { $0.ref.rawValue == ref } }
-
     /// Edges as `from kind to` lines, for compact comparisons.
     var edgeLines: Set<String> { Set(edges.map { "\($0.from) \($0.kind.rawValue) \($0.to)" }) }
-
-    func diagnostics(_ code: String) -> [Diagnostic] { diagnostics.filter { $0.code == code } }
 }

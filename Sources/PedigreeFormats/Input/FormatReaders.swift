@@ -50,6 +50,7 @@ extension InputFormat {
         case .spdx2YAML: "SPDX 2 YAML"
         case .spdx2TagValue: "SPDX 2 tag-value"
         case .spdx2RDF: "SPDX 2 RDF/XML"
+        case .spdx2XML: "SPDX 2 XML"
         case .spdx3JSONLD: "SPDX 3 JSON-LD"
         case .huggingFaceCard: "Hugging Face card"
         case .adapterConfig: "adapter config"
