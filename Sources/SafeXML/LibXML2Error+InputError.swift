@@ -20,14 +20,15 @@ extension LibXML2Error {
     /// depth and size limits (which hold even when ours are raised) keep their meaning.
     func inputError(file: String, context: Context) -> InputError {
         let location = SourceLocation(file: file, line: max(line, 1), column: max(column, 1))
-        let detail = XMLElement.trimmingWhitespace(message)
+        let detail = XMLElement.trimmingWhitespace(message).shortenedForMessage
         let atEnd = (line, column) >= context.endOfInput
 
         if code == Self.documentEmpty || (atEnd && code == Self.documentEnd && !context.hasStartTag) {
             return InputError("xml.empty", "the document has no root element", at: location)
         }
         if atEnd {
-            let what = context.openElement.map { "before element '\($0)' is closed" } ?? "inside markup"
+            let what =
+                context.openElement.map { "before element '\($0.shortenedForMessage)' is closed" } ?? "inside markup"
             return InputError("xml.truncated", "the document ends \(what); the file may be cut short", at: location)
         }
         if code == Self.internalError && detail.hasPrefix("Excessive depth") {
@@ -41,12 +42,16 @@ extension LibXML2Error {
                 "xml.string-too-long", "a text or attribute value is longer than libxml2's limit of 10 MB",
                 at: location)
         }
-        if code == Self.tagNameMismatch, let open = string1, let close = string2 {
+        if code == Self.tagNameMismatch, let open = string1?.shortenedForMessage,
+            let close = string2?.shortenedForMessage
+        {
             return InputError(
                 "xml.syntax",
                 "end tag '\(close)' does not match start tag '\(open)' opened on line \(integer1)", at: location)
         }
-        if code == Self.undeclaredEntity || code == Self.undeclaredEntityWarning, let name = string1 {
+        if code == Self.undeclaredEntity || code == Self.undeclaredEntityWarning,
+            let name = string1?.shortenedForMessage
+        {
             return InputError(
                 "xml.syntax",
                 "undefined entity '&\(name);': without a DTD only '&lt;', '&gt;', '&amp;', '&quot;', '&apos;' "

@@ -58,9 +58,10 @@ struct MarkupScanner {
         return nil
     }
 
-    /// The qualified name of a start tag, as written.
+    /// The qualified name of a start tag, as written, shortened for a message.
     func name(of tag: StartTag) -> String {
-        String(decoding: bytes[(tag.offset + 1)..<tag.nameEnd], as: UTF8.self)
+        let end = min(tag.nameEnd, tag.offset + 1 + 512)
+        return String(decoding: bytes[(tag.offset + 1)..<end], as: UTF8.self).shortenedForMessage
     }
 
     /// Whether the start tag's qualified name is exactly the given NUL-terminated bytes.
@@ -120,7 +121,9 @@ struct MarkupScanner {
         return nil
     }
 
-    private static func startTag(in buffer: UnsafeBufferPointer<UInt8>, at start: Int, next index: inout Int) -> StartTag {
+    private static func startTag(
+        in buffer: UnsafeBufferPointer<UInt8>, at start: Int, next index: inout Int
+    ) -> StartTag {
         let count = buffer.count
         var position = start + 1
         while position < count {

@@ -64,13 +64,16 @@ enum XMLPrescan {
         if bytes.prefix(4).contains(0) {
             throw InputError(
                 "xml.unsupported-encoding",
-                "the document starts with NUL bytes, as UTF-16 or UTF-32 without a byte order mark does; expected UTF-8",
+                "the document starts with NUL bytes, as UTF-16 or UTF-32 without a byte order mark does; "
+                    + "expected UTF-8",
                 at: start)
         }
     }
 
     /// The `encoding` of an XML declaration, which would make libxml2 decode the bytes differently
-    /// from the UTF-8 just validated (XML 1.0 §4.3.3: `EncodingDecl ::= S 'encoding' Eq ('"' EncName '"' | "'" EncName "'")`).
+    /// from the UTF-8 just validated (XML 1.0 §4.3.3):
+    ///
+    ///     EncodingDecl ::= S 'encoding' Eq ('"' EncName '"' | "'" EncName "'")
     private static func checkDeclaredEncoding(
         _ bytes: [UInt8], from start: Int, location: (Int) -> SourceLocation
     ) throws(InputError) {

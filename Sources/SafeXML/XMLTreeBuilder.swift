@@ -82,22 +82,23 @@ struct XMLTreeBuilder {
         guard open.count < limits.maxXMLDepth else {
             throw InputError(
                 "xml.too-deep",
-                "element '\(name)' is nested \(open.count + 1) levels deep, more than the limit of \(limits.maxXMLDepth)",
+                "element '\(name.shortenedForMessage)' is nested \(open.count + 1) levels deep, more than the limit "
+                    + "of \(limits.maxXMLDepth)",
                 at: location)
         }
         let attributes = reader.attributes()
         if attributes.count > limits.maxXMLAttributesPerElement {
             throw InputError(
                 "xml.too-many-attributes",
-                "element '\(name)' has \(attributes.count) attributes, more than the limit of "
+                "element '\(name.shortenedForMessage)' has \(attributes.count) attributes, more than the limit of "
                     + "\(limits.maxXMLAttributesPerElement)",
                 at: location)
         }
         for attribute in attributes where attribute.value.utf8.count > limits.maxStringBytes {
             throw InputError(
                 "xml.string-too-long",
-                "attribute '\(attribute.name)' of element '\(name)' has \(attribute.value.utf8.count) bytes, more "
-                    + "than the limit of \(limits.maxStringBytes)",
+                "attribute '\(attribute.name.shortenedForMessage)' of element '\(name.shortenedForMessage)' has "
+                    + "\(attribute.value.utf8.count) bytes, more than the limit of \(limits.maxStringBytes)",
                 at: location)
         }
         let element = OpenElement(
@@ -129,8 +130,8 @@ struct XMLTreeBuilder {
         if text.utf8.count > limits.maxStringBytes {
             throw InputError(
                 "xml.string-too-long",
-                "text in element '\(open[last].name)' has \(text.utf8.count) bytes, more than the limit of "
-                    + "\(limits.maxStringBytes)",
+                "text in element '\(open[last].name.shortenedForMessage)' has \(text.utf8.count) bytes, more than "
+                    + "the limit of \(limits.maxStringBytes)",
                 at: open[last].location)
         }
         if open[last].text.isEmpty {

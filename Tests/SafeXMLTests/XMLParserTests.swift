@@ -150,4 +150,28 @@ import Testing
         #expect(root.children.map(\.name) == ["b"])
         #expect(root.text == "t")
     }
+
+    @Test func parsesConcurrentlyWithoutSharingErrors() async throws {
+        let results = await withTaskGroup(of: (Int, String).self) { group in
+            for index in 0..<16 {
+                group.addTask {
+                    do throws(InputError) {
+                        if index % 2 == 0 {
+                            let bom = try XMLTestSupport.parse(Self.cycloneDX)
+                            return (index, bom.child("components")?.child("component")?.position ?? "missing")
+                        }
+                        _ = try XMLTestSupport.parse("<a>\n  <b></c>\n</a>")
+                        return (index, "parsed")
+                    } catch {
+                        return (index, "\(error.diagnostic.code) \(error.diagnostic.position)")
+                    }
+                }
+            }
+            return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        }
+        #expect(results.count == 16)
+        for (index, result) in results {
+            #expect(result == (index % 2 == 0 ? "6:5" : "xml.syntax 2:10"))
+        }
+    }
 }
