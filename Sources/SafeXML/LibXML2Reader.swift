@@ -24,13 +24,22 @@ struct LibXML2Reader: ~Copyable {
     /// name becomes one `String` whose storage all elements share. Dictionary entries live as long as
     /// the reader, so an address never comes to stand for another name.
     private var strings: [UnsafePointer<UInt8>: String] = [:]
+    /// Identities by the dictionary addresses of local name and namespace URI, likewise.
+    private var identities: [NameKey: XMLNodeIdentity] = [:]
+    private let file: String
+
+    private struct NameKey: Hashable {
+        var name: UnsafePointer<UInt8>
+        var namespace: UnsafePointer<UInt8>?
+    }
 
     /// Creates a reader, or returns `nil` when libxml2 cannot (out of memory, or a buffer over 2 GiB).
-    init?(buffer: UnsafeBufferPointer<UInt8>) {
+    init?(buffer: UnsafeBufferPointer<UInt8>, file: String) {
         guard let base = buffer.baseAddress, let count = Int32(exactly: buffer.count) else { return nil }
         let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
         guard let handle = xmlReaderForMemory(characters, count, nil, nil, Self.options) else { return nil }
         self.handle = handle
+        self.file = file
         errors = LibXML2ErrorRecorder()
         xmlTextReaderSetStructuredErrorHandler(
             handle,
@@ -60,11 +69,19 @@ struct LibXML2Reader: ~Copyable {
         }
     }
 
-    /// The local name of the current element or attribute.
-    mutating func localName() -> String { interned(xmlTextReaderConstLocalName(handle)) ?? "" }
-
-    /// The namespace URI of the current element or attribute, `nil` when it has none.
-    mutating func namespaceURI() -> String? { interned(xmlTextReaderConstNamespaceUri(handle)) }
+    /// Local name, namespace URI and file of the current element or attribute, shared with every
+    /// node of the same name.
+    mutating func identity() -> XMLNodeIdentity {
+        guard let name = stable(xmlTextReaderConstLocalName(handle)) else {
+            return XMLNodeIdentity(name: "", namespace: nil, file: file)
+        }
+        let namespace = stable(xmlTextReaderConstNamespaceUri(handle))
+        let key = NameKey(name: name, namespace: namespace)
+        if let known = identities[key] { return known }
+        let identity = XMLNodeIdentity(name: string(name), namespace: namespace.map { string($0) }, file: file)
+        identities[key] = identity
+        return identity
+    }
 
     /// Whether the current element's qualified name is the one the scanner found at its start tag.
     func qualifiedNameMatches(_ tag: MarkupScanner.StartTag, in scanner: MarkupScanner) -> Bool {
@@ -90,12 +107,14 @@ struct LibXML2Reader: ~Copyable {
 
     /// The current element's attributes, namespace declarations left out.
     mutating func attributes() -> [XMLAttribute] {
-        guard xmlTextReaderHasAttributes(handle) == 1 else { return [] }
+        let count = Int(xmlTextReaderAttributeCount(handle))
+        guard count > 0 else { return [] }
         var attributes: [XMLAttribute] = []
+        attributes.reserveCapacity(count)
         var status = xmlTextReaderMoveToFirstAttribute(handle)
         while status == 1 {
             if xmlTextReaderIsNamespaceDecl(handle) != 1 {
-                attributes.append(XMLAttribute(name: localName(), namespace: namespaceURI(), value: value()))
+                attributes.append(XMLAttribute(identity: identity(), value: value()))
             }
             status = xmlTextReaderMoveToNextAttribute(handle)
         }
@@ -108,9 +127,14 @@ struct LibXML2Reader: ~Copyable {
         (Int(xmlTextReaderGetParserLineNumber(handle)), Int(xmlTextReaderGetParserColumnNumber(handle)))
     }
 
-    private mutating func interned(_ pointer: UnsafePointer<UInt8>?) -> String? {
-        // A local name may be the node's own copy, freed with the node; its dictionary twin is not.
-        guard let pointer, let pointer = xmlTextReaderConstString(handle, pointer) else { return nil }
+    /// The reader dictionary's copy of a string. A local name may be the node's own copy, freed with
+    /// the node, so that its address could later hold another name; the dictionary's copy cannot.
+    private func stable(_ pointer: UnsafePointer<UInt8>?) -> UnsafePointer<UInt8>? {
+        guard let pointer else { return nil }
+        return xmlTextReaderConstString(handle, pointer)
+    }
+
+    private mutating func string(_ pointer: UnsafePointer<UInt8>) -> String {
         if let known = strings[pointer] { return known }
         let string = String(cString: pointer)
         strings[pointer] = string

@@ -7,10 +7,8 @@ public import PedigreeDiagnostics
 /// CDATA children are joined into `text` rather than kept as nodes. Every element knows where its
 /// start tag begins, so diagnostics and SARIF results can point into the document.
 public struct XMLElement: Sendable {
-    /// The local name, without prefix.
-    public var name: String
-    /// The namespace URI, or `nil` when the element is in no namespace.
-    public var namespace: String?
+    /// Name, namespace and file, shared with every element of the document that has the same ones.
+    var identity: XMLNodeIdentity
     /// The attributes in document order, namespace declarations excluded.
     public var attributes: [XMLAttribute]
     /// The element children in document order.
@@ -18,19 +16,52 @@ public struct XMLElement: Sendable {
     /// The direct text and CDATA children joined in document order, not trimmed; text inside child
     /// elements is not included.
     public var text: String
-    /// Where the start tag's `<` is: 1-based line, and 1-based column counted in Unicode code points.
-    public var location: SourceLocation
+    private var line: Int32
+    private var column: Int32
 
     public init(
         name: String, namespace: String? = nil, attributes: [XMLAttribute] = [], children: [XMLElement] = [],
         text: String = "", location: SourceLocation
     ) {
-        self.name = name
-        self.namespace = namespace
+        self.init(
+            identity: XMLNodeIdentity(name: name, namespace: namespace, file: location.file), attributes: attributes,
+            children: children, text: text, line: location.line, column: location.column)
+    }
+
+    init(
+        identity: XMLNodeIdentity, attributes: [XMLAttribute], children: [XMLElement], text: String, line: Int,
+        column: Int
+    ) {
+        self.identity = identity
         self.attributes = attributes
         self.children = children
         self.text = text
-        self.location = location
+        self.line = Int32(clamping: line)
+        self.column = Int32(clamping: column)
+    }
+
+    /// The local name, without prefix.
+    public var name: String {
+        get { identity.name }
+        set { identity = identity.with(name: newValue) }
+    }
+
+    /// The namespace URI, or `nil` when the element is in no namespace.
+    public var namespace: String? {
+        get { identity.namespace }
+        set { identity = identity.with(namespace: .some(newValue)) }
+    }
+
+    /// Where the start tag's `<` is: 1-based line, and 1-based column counted in Unicode code points.
+    ///
+    /// Stored as file, line and column only (`byteOffset` is always `nil`), to keep elements small.
+    public var location: SourceLocation {
+        get { SourceLocation(file: identity.file, line: Int(line), column: Int(column)) }
+        set {
+            if newValue.file != identity.file { identity = identity.with(file: newValue.file) }
+            line = Int32(clamping: newValue.line)
+            column = Int32(clamping: newValue.column)
+        }
     }
 
     /// The value of the first attribute with this local name.
@@ -39,10 +70,7 @@ public struct XMLElement: Sendable {
     ///   - localName: The attribute's name without prefix.
     ///   - namespace: The namespace URI the attribute must have; `nil` accepts any namespace, or none.
     public func attribute(_ localName: String, namespace: String? = nil) -> String? {
-        for attribute in attributes where attribute.name == localName {
-            if namespace == nil || attribute.namespace == namespace { return attribute.value }
-        }
-        return nil
+        attributes.first { $0.identity.matches(localName, namespace) }?.value
     }
 
     /// The first element child with this local name.
@@ -51,7 +79,7 @@ public struct XMLElement: Sendable {
     ///   - localName: The child's name without prefix.
     ///   - namespace: The namespace URI the child must have; `nil` accepts any namespace, or none.
     public func child(_ localName: String, namespace: String? = nil) -> XMLElement? {
-        children.first { $0.name == localName && (namespace == nil || $0.namespace == namespace) }
+        children.first { $0.identity.matches(localName, namespace) }
     }
 
     /// All element children with this local name, in document order.
@@ -60,7 +88,7 @@ public struct XMLElement: Sendable {
     ///   - localName: The children's name without prefix.
     ///   - namespace: The namespace URI the children must have; `nil` accepts any namespace, or none.
     public func children(_ localName: String, namespace: String? = nil) -> [XMLElement] {
-        children.filter { $0.name == localName && (namespace == nil || $0.namespace == namespace) }
+        children.filter { $0.identity.matches(localName, namespace) }
     }
 
     /// `text` without leading and trailing XML white space (space, tab, carriage return, line feed).

@@ -10,10 +10,10 @@ import PedigreeDiagnostics
 struct XMLTreeBuilder {
     /// An element whose start tag has been read and whose end tag has not.
     private struct OpenElement {
-        var name: String
-        var namespace: String?
+        var identity: XMLNodeIdentity
         var attributes: [XMLAttribute]
-        var location: SourceLocation
+        var line: Int
+        var column: Int
         var text: String
         /// Where this element's children start in `finished`.
         var firstChild: Int
@@ -28,6 +28,9 @@ struct XMLTreeBuilder {
     private var open: [OpenElement] = []
     private var finished: [XMLElement] = []
     private var root: XMLElement?
+    /// Text made only of white space, by content: the indentation between child elements repeats
+    /// for every element of a kind, and one shared copy of it saves a third of the tree.
+    private var whitespaceTexts: [String: String] = [:]
 
     init(bytes: [UInt8], file: String, limits: InputLimits, summary: XMLPrescan.Summary) {
         self.bytes = bytes
@@ -52,7 +55,7 @@ struct XMLTreeBuilder {
     }
 
     private mutating func build(from buffer: UnsafeBufferPointer<UInt8>) throws(InputError) -> XMLElement {
-        guard var reader = LibXML2Reader(buffer: buffer) else {
+        guard var reader = LibXML2Reader(buffer: buffer, file: file) else {
             throw InputError(
                 "xml.syntax", "libxml2 could not start reading the document (\(buffer.count) bytes)",
                 at: SourceLocation(file: file, line: 1, column: 1))
@@ -77,21 +80,23 @@ struct XMLTreeBuilder {
     }
 
     private mutating func startElement(_ reader: inout LibXML2Reader) throws(InputError) {
-        let name = reader.localName()
-        let location = startTagLocation(of: reader)
+        let identity = reader.identity()
+        let position = startTagPosition(of: reader)
+        let location = SourceLocation(file: file, line: position.line, column: position.column)
+        let name = identity.name
         guard open.count < limits.maxXMLDepth else {
             throw InputError(
                 "xml.too-deep",
-                "element '\(name.shortenedForMessage)' is nested \(open.count + 1) levels deep, more than the limit "
-                    + "of \(limits.maxXMLDepth)",
+                "element '\(name.shortenedForMessage)' is nested \(open.count + 1) levels deep, more than the "
+                    + "limit of \(limits.maxXMLDepth)",
                 at: location)
         }
         let attributes = reader.attributes()
         if attributes.count > limits.maxXMLAttributesPerElement {
             throw InputError(
                 "xml.too-many-attributes",
-                "element '\(name.shortenedForMessage)' has \(attributes.count) attributes, more than the limit of "
-                    + "\(limits.maxXMLAttributesPerElement)",
+                "element '\(name.shortenedForMessage)' has \(attributes.count) attributes, more than the "
+                    + "limit of \(limits.maxXMLAttributesPerElement)",
                 at: location)
         }
         for attribute in attributes where attribute.value.utf8.count > limits.maxStringBytes {
@@ -102,7 +107,7 @@ struct XMLTreeBuilder {
                 at: location)
         }
         let element = OpenElement(
-            name: name, namespace: reader.namespaceURI(), attributes: attributes, location: location, text: "",
+            identity: identity, attributes: attributes, line: position.line, column: position.column, text: "",
             firstChild: finished.count)
         open.append(element)
         if reader.isEmptyElement { endElement() }
@@ -112,9 +117,17 @@ struct XMLTreeBuilder {
         guard let element = open.popLast() else { return }
         let children = finished.count > element.firstChild ? Array(finished[element.firstChild...]) : []
         finished.removeSubrange(element.firstChild...)
+        var text = element.text
+        if !text.isEmpty, text.utf8.count <= 4096, text.utf8.allSatisfy(XMLElement.isXMLWhitespace) {
+            if let shared = whitespaceTexts[text] {
+                text = shared
+            } else if whitespaceTexts.count < 4096 {
+                whitespaceTexts[text] = text
+            }
+        }
         let done = XMLElement(
-            name: element.name, namespace: element.namespace, attributes: element.attributes, children: children,
-            text: element.text, location: element.location)
+            identity: element.identity, attributes: element.attributes, children: children, text: text,
+            line: element.line, column: element.column)
         if open.isEmpty {
             root = done
         } else {
@@ -130,9 +143,9 @@ struct XMLTreeBuilder {
         if text.utf8.count > limits.maxStringBytes {
             throw InputError(
                 "xml.string-too-long",
-                "text in element '\(open[last].name.shortenedForMessage)' has \(text.utf8.count) bytes, more than "
-                    + "the limit of \(limits.maxStringBytes)",
-                at: open[last].location)
+                "text in element '\(open[last].identity.name.shortenedForMessage)' has \(text.utf8.count) bytes, "
+                    + "more than the limit of \(limits.maxStringBytes)",
+                at: SourceLocation(file: file, line: open[last].line, column: open[last].column))
         }
         if open[last].text.isEmpty {
             open[last].text = text
@@ -141,20 +154,19 @@ struct XMLTreeBuilder {
         }
     }
 
-    /// The position of the current element's `<`, from the scanner; libxml2's node line is the
+    /// The line and column of the current element's `<`, from the scanner; libxml2's node line is the
     /// fallback should the scanner ever disagree about which element comes next.
-    private mutating func startTagLocation(of reader: borrowing LibXML2Reader) -> SourceLocation {
+    private mutating func startTagPosition(of reader: borrowing LibXML2Reader) -> (line: Int, column: Int) {
         if let tag = scanner.nextStartTag(), reader.qualifiedNameMatches(tag, in: scanner) {
-            let position = positions.position(of: tag.offset)
-            return SourceLocation(file: file, line: position.line, column: position.column)
+            return positions.position(of: tag.offset)
         }
-        return SourceLocation(file: file, line: max(reader.lineOfCurrentNode, 1), column: 1)
+        return (max(reader.lineOfCurrentNode, 1), 1)
     }
 
     private func inputError(for error: LibXML2Error) -> InputError {
         var end = TextPositionCursor(bytes: bytes)
         let context = LibXML2Error.Context(
-            openElement: open.last?.name, hasStartTag: summary.hasStartTag, endOfInput: end.endPosition())
+            openElement: open.last?.identity.name, hasStartTag: summary.hasStartTag, endOfInput: end.endPosition())
         return error.inputError(file: file, context: context)
     }
 }

@@ -174,4 +174,30 @@ import Testing
             #expect(result == (index % 2 == 0 ? "6:5" : "xml.syntax 2:10"))
         }
     }
+
+    @Test func elementsAreValuesThatCanBeChanged() throws {
+        let parsed = try XMLTestSupport.parse("<a xmlns='urn:x'><b k='v'/><b k='w'/></a>")
+        var first = try #require(parsed.children.first)
+        first.name = "renamed"
+        first.namespace = nil
+        first.location = SourceLocation(file: "other.xml", line: 70_000, column: 12)
+        first.attributes[0].namespace = "urn:y"
+        #expect(first.name == "renamed")
+        #expect(first.namespace == nil)
+        #expect(first.location == SourceLocation(file: "other.xml", line: 70_000, column: 12))
+        #expect(first.attribute("k", namespace: "urn:y") == "v")
+        // The parsed tree and the sibling that shared the name are unchanged.
+        #expect(parsed.children.map(\.name) == ["b", "b"])
+        #expect(parsed.children[1].namespace == "urn:x")
+        #expect(parsed.children[0].location == SourceLocation(file: "test.xml", line: 1, column: 18))
+        #expect(parsed.children[0].attribute("k", namespace: "urn:y") == nil)
+
+        let built = XMLElement(
+            name: "license", attributes: [XMLAttribute(name: "acknowledgement", value: "declared")],
+            children: [XMLElement(name: "id", text: " MIT ", location: SourceLocation(file: "f", line: 2, column: 3))],
+            location: SourceLocation(file: "f", line: 1, column: 1))
+        #expect(built.child("id")?.trimmedText == "MIT")
+        #expect(built.attributes == [XMLAttribute(name: "acknowledgement", namespace: nil, value: "declared")])
+        #expect(built.attributes != [XMLAttribute(name: "acknowledgement", namespace: "urn:z", value: "declared")])
+    }
 }
