@@ -115,7 +115,7 @@ public struct RuleContext: Sendable {
         for entry in list {
             let upper = entry.uppercased()
             if upper == id || upper == key || LicenseIdentity.normalized(entry) == license.normalized { return true }
-            if let category = LicenseCategory(rawValue: entry.lowercased()), let terms = license.terms,
+            if let category = PolicyLicenseCategory(rawValue: entry.lowercased()), let terms = license.terms,
                 category.matches(terms)
             {
                 return true

@@ -1,7 +1,8 @@
 import PedigreeLicenses
 
-/// License categories a policy may deny or allow instead of listing ids.
-public enum LicenseCategory: String, Sendable, Hashable, Codable, CaseIterable {
+/// License categories a policy may deny or allow instead of listing ids, decided from the terms
+/// (a superset of the knowledge base's own `LicenseCategory` groups that the terms can tell apart).
+public enum PolicyLicenseCategory: String, Sendable, Hashable, Codable, CaseIterable {
     case permissive
     case nonCommercial = "non-commercial"
     case usageThreshold = "usage-threshold"
