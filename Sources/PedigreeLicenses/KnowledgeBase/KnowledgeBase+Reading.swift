@@ -89,7 +89,7 @@ extension KnowledgeBase {
     }
 
     /// Replaces deprecated SPDX ids by the entry that lists them as an alias (`GPL-2.0+` -> `GPL-2.0-or-later`).
-    func replacingDeprecatedIDs(
+    public func replacingDeprecatedIDs(
         _ expression: LicenseExpression, location: SourceLocation?, diagnostics: inout [Diagnostic]
     ) -> LicenseExpression {
         switch expression {
