@@ -145,7 +145,7 @@ struct SPDX2RelationshipTests {
             return #"{"spdxElementId": "SPDXRef-\#(a)", "relationshipType": "\#(type)", "relatedSpdxElement": "\#(target)"\#(commentText)}"#
         }
         return """
-            {"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "creationInfo": {"created": "2025-01-01T00:00:00Z"},
+            {"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "creationInfo": {"created": "2025-01-01T00:00:00Z", "creators": ["Tool: test"]},
             "packages": [\(packageText.joined(separator: ",\n"))],
             "relationships": [
             \(relationshipText.joined(separator: ",\n"))

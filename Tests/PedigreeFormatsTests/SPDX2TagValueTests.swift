@@ -87,6 +87,7 @@ struct SPDX2TagValueTests {
                 "spdx.tag-value.malformed-value 11:14",
                 "spdx.tag-value.malformed-line 12:37",
                 "spdx.tag-value.unterminated-text 15:25",
+                "spdx.missing-field 1:1",
             ])
         #expect(document.diagnostics.allSatisfy { $0.severity == .warning })
         #expect(document.diagnostics.first?.message == "expected 'Tag: value', found 'this line has no tag'; the line is skipped")

@@ -111,7 +111,12 @@ struct SPDX2StructuredParser<Node: SPDX2TreeNode> {
         } else {
             diagnostics.warning("spdx.missing-field", "document has no 'spdxVersion'", at: location)
         }
-        if root.member("creationInfo") == nil {
+        if let creationInfo = root.member("creationInfo") {
+            if creationInfo.members("creators").compactMap(\.scalarText).isEmpty {
+                diagnostics.warning(
+                    "spdx.missing-field", "'creationInfo' names no 'creators'", at: creationInfo.sourceLocation(file: file))
+            }
+        } else {
             diagnostics.warning("spdx.missing-field", "document has no 'creationInfo'", at: location)
         }
     }

@@ -36,6 +36,7 @@ struct SPDX2TagValueParser {
     private var annotationTarget: String?
     private var annotationComment: String?
     private var annotations: [(target: String, comment: String)] = []
+    private var sawCreator = false
     private var malformedLines = 0
     private var validLines = 0
 
@@ -75,6 +76,10 @@ struct SPDX2TagValueParser {
             throw InputError(
                 "spdx.tag-value.no-tags", "expected SPDX tag-value lines ('Tag: value'), found none",
                 at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        if !sawCreator {
+            diagnostics.warning(
+                "spdx.missing-field", "document has no 'Creator'", at: SourceLocation(file: file, line: 1, column: 1))
         }
         if document.specVersion == nil {
             diagnostics.warning(
@@ -192,6 +197,7 @@ struct SPDX2TagValueParser {
         switch tag {
         case "SPDXVersion": document.specVersion = value
         case "DocumentName": document.name = value
+        case "Creator": sawCreator = true
         case "DocumentNamespace": document.namespace = value
         case "ExternalDocumentRef":
             let parts = value.split(separator: " ", omittingEmptySubsequences: true)
