@@ -294,14 +294,14 @@ private struct HuggingFaceCardBuilder {
     /// The texts of a string or a list of strings; other values and items are warned about and skipped.
     mutating func strings(of node: YAMLNode, key: String, quiet: Bool = false) -> [(text: String, node: YAMLNode)] {
         if node.isNull { return [] }
-        if let text = node.string { return [(text, node)] }
+        if let text = Self.text(of: node) { return [(text, node)] }
         guard let items = node.sequence else {
             if !quiet { warnType(node, key: key, expected: "a string or a list of strings") }
             return []
         }
         var result: [(text: String, node: YAMLNode)] = []
         for item in items {
-            if let text = item.string {
+            if let text = Self.text(of: item) {
                 result.append((text, item))
             } else if !item.isNull, !quiet {
                 warnType(item, key: key, expected: "a string")
@@ -312,9 +312,16 @@ private struct HuggingFaceCardBuilder {
 
     mutating func string(of node: YAMLNode, key: String) -> String? {
         if node.isNull { return nil }
-        if let text = node.string { return text }
+        if let text = Self.text(of: node) { return text }
         warnType(node, key: key, expected: "a string")
         return nil
+    }
+
+    /// A scalar's text, except for an unquoted `true`/`false`, which no card key means as a name.
+    static func text(of node: YAMLNode) -> String? {
+        guard let scalar = node.scalar, !scalar.isNull else { return nil }
+        if scalar.isPlain, scalar.tag == nil, scalar.bool != nil { return nil }
+        return scalar.value
     }
 
     mutating func warnType(_ node: YAMLNode, key: String, expected: String) {
