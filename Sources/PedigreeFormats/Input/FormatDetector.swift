@@ -25,10 +25,11 @@ public enum ReaderInput: Sendable {
 ///                                 @context naming spdx or @graph -> SPDX 3; base_model_name_or_path /
 ///                                 peft_type -> adapter config
 /// "<" first (or a UTF-16 BOM)  -> XML: bom -> CycloneDX; RDF with SPDX terms -> SPDX 2 RDF
-/// "---" line ... "---" line    -> Markdown with YAML front matter -> Hugging Face card
+/// "---" line ... "---" line    -> Markdown with YAML front matter naming a card key -> Hugging Face card
 /// a line "SPDXVersion:"        -> SPDX 2 tag-value
 /// .yaml/.yml, or spdxVersion:/product:/include:/pedigree: at a line start
-///                              -> YAML: spdxVersion -> SPDX 2; product/include/pedigree -> manifest
+///                              -> YAML: spdxVersion -> SPDX 2; product/include/pedigree or the file
+///                                 name pedigree.yaml -> manifest
 /// anything else                -> not an SBOM
 /// ```
 public enum FormatDetector {
@@ -135,6 +136,9 @@ public enum FormatDetector {
                 continue
             }
             if sawFrontMatterStart, trimmed == "---" || trimmed == "..." {
+                guard HuggingFaceCardReader.recognizes(prefix: bytes) else {
+                    return .notAnSBOM("Markdown whose front matter names no Hugging Face card key")
+                }
                 return .format(.huggingFaceCard, .bytes(bytes))
             }
             if trimmed.hasPrefix("SPDXVersion:") { return .format(.spdx2TagValue, .bytes(bytes)) }
@@ -149,7 +153,7 @@ public enum FormatDetector {
         }
         let keys = Set(mapping.compactMap { $0.key.string })
         if keys.contains("spdxVersion") { return .format(.spdx2YAML, .yaml(node)) }
-        if !keys.isDisjoint(with: ["product", "include", "pedigree"]) { return .format(.manifest, .yaml(node)) }
+        if ManifestReader.recognizes(yaml: node, path: path) { return .format(.manifest, .yaml(node)) }
         return .notAnSBOM("a YAML file without 'spdxVersion', 'product' or 'include'")
     }
 

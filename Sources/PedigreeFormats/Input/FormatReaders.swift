@@ -19,7 +19,9 @@ public struct FormatReader: Sendable {
     /// Every reader of this build, by format.
     public static let all: [InputFormat: FormatReader] = {
         var table: [InputFormat: FormatReader] = [:]
-        for reader in [cycloneDXJSON, cycloneDXXML] { table[reader.format] = reader }
+        for reader in [cycloneDXJSON, cycloneDXXML, huggingFaceCard, adapterConfig, gguf, manifest] {
+            table[reader.format] = reader
+        }
         return table
     }()
 
@@ -31,6 +33,26 @@ public struct FormatReader: Sendable {
     static let cycloneDXXML = FormatReader(format: .cycloneDXXML) { input, path, _ throws(InputError) in
         guard case .xml(let root) = input else { throw mismatch(.cycloneDXXML, path) }
         return CycloneDXReader.read(xml: root, path: path)
+    }
+
+    static let huggingFaceCard = FormatReader(format: .huggingFaceCard) { input, path, limits throws(InputError) in
+        guard case .bytes(let bytes) = input else { throw mismatch(.huggingFaceCard, path) }
+        return try HuggingFaceCardReader.read(markdown: bytes, path: path, limits: limits)
+    }
+
+    static let adapterConfig = FormatReader(format: .adapterConfig) { input, path, _ throws(InputError) in
+        guard case .json(let value) = input else { throw mismatch(.adapterConfig, path) }
+        return AdapterConfigReader.read(json: value, path: path)
+    }
+
+    static let gguf = FormatReader(format: .gguf) { input, path, limits throws(InputError) in
+        guard case .bytes(let bytes) = input else { throw mismatch(.gguf, path) }
+        return try GGUFReader.read(bytes: bytes, path: path, limits: limits)
+    }
+
+    static let manifest = FormatReader(format: .manifest) { input, path, _ throws(InputError) in
+        guard case .yaml(let node) = input else { throw mismatch(.manifest, path) }
+        return ManifestReader.read(yaml: node, path: path)
     }
 
     static func mismatch(_ format: InputFormat, _ path: String) -> InputError {

@@ -88,6 +88,12 @@ public struct InputLoader: Sendable {
                 for include in includes { pending += expand(include, diagnostics: &collector) }
             }
         }
+        // A manifest may name the repository of a card read before it (`components[].card`).
+        for manifest in files.compactMap({ $0.document?.manifest }) where !manifest.huggingFaceIDs.isEmpty {
+            for index in files.indices {
+                files[index].document = files[index].document.map { manifest.applyingHuggingFaceIDs(to: $0) }
+            }
+        }
         return LoadResult(files: files, diagnostics: collector.diagnostics)
     }
 
