@@ -5,6 +5,11 @@
 /// SBOMs), so a lookup by key is unambiguous. Objects with many members carry a key index built
 /// while parsing, which the duplicate check needs anyway; small objects are searched linearly,
 /// which is faster than hashing for the dozen keys an SBOM object usually has.
+///
+/// Keys compare as Swift strings, by canonical equivalence: `"é"` written precomposed and as `e` plus
+/// a combining accent are the same key, so the parser rejects an object that has both rather than
+/// let two keys that look identical hold different values. The index uses Swift's seeded hashing,
+/// so a document cannot be crafted to make lookups or the duplicate check quadratic.
 public struct JSONObject: Sendable {
     public var members: [(key: String, value: JSONValue)] {
         didSet { index = nil }

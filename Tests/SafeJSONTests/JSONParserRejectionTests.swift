@@ -118,6 +118,8 @@ struct JSONParserRejectionTests {
         Rejection("duplicate key", "{\n  \"name\": 1,\n  \"name\": 2\n}", "json.duplicate-key", 3, 3),
         Rejection("duplicate key written with an escape", "{\"a\":1,\"\\u0061\":2}", "json.duplicate-key", 1, 8),
         Rejection(
+            "canonically equivalent keys", "{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}", "json.duplicate-key", 1, 13),
+        Rejection(
             "duplicate key in a large object", "{\(manyKeys),\"k5\":1}", "json.duplicate-key", 1,
             "{\(manyKeys),".count + 1),
         // Trailing content.
