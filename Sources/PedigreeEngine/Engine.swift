@@ -67,9 +67,10 @@ public enum Engine {
                 license.fromProductContext = true
             }
             if let reading = license.reading {
+                // Readings are shared between equal statements, so each diagnostic is placed here.
                 for diagnostic in reading.diagnostics {
                     var located = diagnostic
-                    if located.location == nil { located.location = license.statement?.location ?? component.location }
+                    located.location = license.statement?.location ?? component.location ?? diagnostic.location
                     diagnostics.append(located)
                 }
                 if let expression = reading.expression {

@@ -253,3 +253,19 @@ import Testing
         #expect(explanation.terms.contains { $0.license == "CC-BY-NC-4.0" && $0.path.count == 6 })
     }
 }
+
+extension DerivativeRulesTests {
+    @Test func namingPointsAtTheBaseWhenTheDerivativeKeepsItsLicense() throws {
+        var g = GraphBuilder()
+        g.component("app", kind: .application)
+        g.component("tune", license: "llama3.1", kind: .model, name: "acme/Distill-Llama-8B")
+        g.component("base", license: "llama3.1", kind: .model, name: "meta-llama/Llama-3.1-8B")
+        g.edge("app", .dependsOn, "tune")
+        g.edge("tune", .fineTunedFrom, "base")
+        g.root("app")
+        let finding = try #require(g.audit().findings(.naming).first)
+        #expect(finding.component == "base")
+        #expect(finding.pathText == "app (depends-on) → tune (fine-tuned-from) → base")
+        #expect(finding.message.contains("derivative of 'meta-llama/Llama-3.1-8B'"))
+    }
+}

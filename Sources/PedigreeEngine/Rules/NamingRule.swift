@@ -31,16 +31,38 @@ public struct NamingRule: Rule {
                 guard let prefix = resolved.terms?.attribution.namePrefix, !prefix.isEmpty else { continue }
                 let name = context.components[node].name
                 guard !Self.begins(name, with: prefix) else { continue }
-                let source = context.source(at: node, license: license, aspect: aspect) ?? node
+                var source = context.source(at: node, license: license, aspect: aspect) ?? node
+                var path = context.path(firedAt: node, license: license, aspect: aspect)
+                if source == node, let upstream = Self.upstreamHolder(context, node: node, license: license) {
+                    source = upstream.source
+                    path = upstream.path
+                }
+                let message =
+                    source == node
+                    ? "'\(name)' is a derivative licensed '\(resolved.key)', which requires derivative model names to begin with '\(prefix)'"
+                    : "'\(name)' is a derivative of '\(context.name(source))', whose license '\(resolved.key)' requires derivative model names to begin with '\(prefix)'"
                 findings.append(context.finding(
-                    id,
-                    "'\(name)' is a derivative of '\(context.name(source))', whose license '\(resolved.key)' requires derivative model names to begin with '\(prefix)'",
-                    component: source, firedAt: node, licenses: [resolved.key],
-                    path: context.path(firedAt: node, license: license, aspect: aspect),
+                    id, message, component: source, firedAt: node, licenses: [resolved.key], path: path,
                     remediation: "rename '\(name)' to begin with '\(prefix)'"))
             }
         }
         return findings
+    }
+
+    /// For a derivative that keeps its base's license, the base holding it (over a derivative edge).
+    static func upstreamHolder(_ context: RuleContext, node: Int, license: Int) -> (source: Int, path: [PathStep])? {
+        let index = context.index
+        for slot in Int(index.upStart[node])..<Int(index.upStart[node + 1]) {
+            let edge = Int(index.upEdges[slot])
+            guard index.edgeKind[edge].isDerivative else { continue }
+            let upstream = Int(index.edgeTo[edge])
+            guard let record = context.forward.record(at: upstream, license: license, aspect: .attribution) else { continue }
+            let carry = context.forward.carryingEdges(from: upstream, license: license, aspect: .attribution, index: index)
+            let down = context.rootEdges(to: node)
+            let start = down.first.map { Int(index.edgeFrom[$0]) } ?? node
+            return (Int(record.source), context.steps(from: start, edges: down + [edge] + carry))
+        }
+        return nil
     }
 
     static func begins(_ name: String, with prefix: String) -> Bool {
