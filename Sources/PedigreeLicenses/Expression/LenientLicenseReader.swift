@@ -143,8 +143,13 @@ struct LenientLicenseReader {
             var afterWith = false
             func flush() throws(Failure) {
                 guard !run.isEmpty else { return }
+                let afterOperand: Bool =
+                    switch items.last {
+                    case .close, .operand, .exception: true
+                    default: false
+                    }
                 items += try resolve(
-                    run: run, afterWith: afterWith, notes: &notes, listSeparator: &listSeparator, unknownWords: &unknownWords)
+                    run: run, afterWith: afterWith, afterOperand: afterOperand, notes: &notes, listSeparator: &listSeparator, unknownWords: &unknownWords)
                 run = []
             }
             for token in tokens {
@@ -248,12 +253,13 @@ struct LenientLicenseReader {
 
     /// Reads a run of words between strong operators into operands and operators, longest names first.
     private func resolve(
-        run: [(String, weak: Operator?)], afterWith: Bool, notes: inout [String], listSeparator: inout Bool,
+        run: [(String, weak: Operator?)], afterWith: Bool, afterOperand: Bool, notes: inout [String],
+        listSeparator: inout Bool,
         unknownWords: inout [String]
     ) throws(Failure) -> [Item] {
         var items: [Item] = []
         var index = 0
-        var expectOperand = true
+        var expectOperand = !afterOperand
         var exceptionNext = afterWith
         let maxWords = knowledge.aliases.maxWords + 2
         func text(_ range: Range<Int>) -> String {

@@ -30,7 +30,7 @@ public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
     /// Parses a range; nil when the text does not follow the grammar.
     public init?(_ text: String) {
         var bounds: [Bound] = []
-        for part in text.split(separator: ",") {
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             var rest = Substring(part.filter { !$0.isWhitespace })
             let comparison: Comparison
             if rest.hasPrefix("<=") {

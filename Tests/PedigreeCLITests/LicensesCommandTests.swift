@@ -1,0 +1,66 @@
+import Testing
+
+/// `pedigree licenses`, run as the built binary.
+@Suite("pedigree licenses")
+struct LicensesCommandTests {
+    @Test("--check prints the canonical form of a valid expression and exits 0")
+    func checkValid() throws {
+        let result = try PedigreeProcess.run(["licenses", "--check", "mit OR gpl-2.0+ WITH classpath-exception-2.0"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "MIT OR GPL-2.0-or-later WITH Classpath-exception-2.0\n")
+    }
+
+    @Test("--check reports the first bad token's column with a caret and exits 2")
+    func checkInvalid() throws {
+        let result = try PedigreeProcess.run(["licenses", "--check", "MIT and Apache-2.0"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].contains("[license.expression-syntax]"))
+        #expect(lines[0].contains("found 'and'"))
+        #expect(lines[0].hasSuffix("at column 5"))
+        #expect(lines[1] == "  MIT and Apache-2.0")
+        #expect(lines[2] == "      ^^^")
+    }
+
+    @Test("a query prints how it was read and every property with sources")
+    func query() throws {
+        let result = try PedigreeProcess.run(["licenses", "Apache License, Version 2.0"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("read 'Apache License, Version 2.0' as 'Apache-2.0'"))
+        #expect(result.stdout.contains("Apache-2.0 — Apache License 2.0"))
+        for label in ["copyleft", "commercial use", "derivatives", "output use", "attribution", "may be absorbed by", "sources"] {
+            #expect(result.stdout.contains("  \(label) "), "missing \(label)")
+        }
+        #expect(result.stdout.contains("https://www.apache.org/licenses/GPL-compatibility.html"))
+        #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+    }
+
+    @Test("a family lists its candidates; an unknown query exits 2")
+    func familyAndUnknown() throws {
+        let family = try PedigreeProcess.run(["licenses", "bsd"])
+        #expect(family.status == 0)
+        #expect(family.stdout.contains("[license.ambiguous]"))
+        #expect(family.stdout.contains("  BSD-3-Clause — "))
+        let unknown = try PedigreeProcess.run(["licenses", "no-such-license"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stdout.contains("Pedigree has no terms"))
+    }
+
+    @Test("input text is escaped for the terminal")
+    func escaping() throws {
+        let result = try PedigreeProcess.run(["licenses", "evil\u{1B}[2J"])
+        #expect(!result.stdout.contains("\u{1B}"))
+        #expect(result.stdout.contains("\\u{1b}"))
+    }
+
+    @Test("without a query, every license with terms is listed within 100 columns")
+    func list() throws {
+        let result = try PedigreeProcess.run(["licenses"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("SPDX License List 3.27.0"))
+        #expect(result.stdout.contains("  GPL-3.0-only "))
+        #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+    }
+}
