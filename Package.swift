@@ -47,7 +47,7 @@ let package = Package(
             name: "PedigreeCore",
             dependencies: [
                 "PedigreeDiagnostics", "PedigreeModel", "PedigreeLicenses", "PedigreeFormats",
-                "PedigreeEngine", "PedigreeReports",
+                "PedigreeEngine", "PedigreeReports", "SafeJSON", "SafeYAML",
             ]
         ),
         .executableTarget(

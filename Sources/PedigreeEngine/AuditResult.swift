@@ -96,6 +96,8 @@ public struct AuditResult: Sendable {
     /// License reading warnings, cycles, waiver problems.
     public var diagnostics: [Diagnostic]
     public var summary: AuditSummary
+    /// New, unchanged and resolved findings, when the audit ran against a baseline.
+    public var baseline: BaselineComparison?
     let ruleContext: RuleContext?
 
     init(

@@ -1,0 +1,262 @@
+import PedigreeDiagnostics
+import PedigreeEngine
+import PedigreeModel
+
+/// Writes an audit as SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), so that code
+/// scanning annotates the SBOM lines whose components raise findings.
+///
+/// Decisions:
+/// - One rule descriptor per rule of the catalogue, in catalogue order, whether or not it fired, so
+///   that `ruleIndex` is stable across runs; the default level is the rule's default severity.
+/// - A result is located at its finding's location (the component's line and column in the SBOM);
+///   `artifactLocation.uri` is relative to the working directory (with `uriBaseId` `%SRCROOT%`) when
+///   the file lies below it, a `file:` URI otherwise. Columns count Unicode code points, as Pedigree's
+///   readers do, which the run states with `columnKind`.
+/// - The lineage path becomes `relatedLocations`, one per step whose component has a location.
+/// - `partialFingerprints["pedigree/v1"]` carries the finding's fingerprint, so code scanning tracks
+///   the same problem across commits; a waived finding carries an accepted external suppression with
+///   the waiver's reason; with a baseline, `baselineState` is `new` or `unchanged`.
+/// - Messages are plain `text` (HARDENING.md §Output): no Markdown, so input cannot inject links.
+/// - Input diagnostics (unreadable licenses, expired or stale waivers) are tool execution notifications.
+public struct SARIFReportWriter: Sendable {
+    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    /// The key of Pedigree's fingerprint in `partialFingerprints`.
+    public static let fingerprintKey = "pedigree/v1"
+
+    public var toolVersion: String
+    /// An absolute path; files below it are written relative to it. Nil keeps paths as given.
+    public var workingDirectory: String?
+
+    public init(toolVersion: String, workingDirectory: String? = nil) {
+        self.toolVersion = toolVersion
+        self.workingDirectory = workingDirectory
+    }
+
+    public func write(_ result: AuditResult) -> String {
+        let rules = RuleID.allCases
+        let components = Dictionary(result.components.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        var run: [(String, JSONOutput?)] = [
+            (
+                "tool",
+                .fields([
+                    (
+                        "driver",
+                        .fields([
+                            ("name", .string("Pedigree")),
+                            ("version", .string(toolVersion)),
+                            ("semanticVersion", .string(toolVersion)),
+                            ("rules", .array(rules.map(descriptor))),
+                        ])
+                    )
+                ])
+            ),
+            (
+                "invocations",
+                .array([
+                    .fields([
+                        ("executionSuccessful", .bool(true)),
+                        ("toolExecutionNotifications", result.diagnostics.isEmpty ? nil : .array(result.diagnostics.map(notification))),
+                    ])
+                ])
+            ),
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", .array(result.findings.map { self.result($0, components: components, baseline: result.baseline != nil) })),
+        ]
+        run.append(("properties", properties(result)))
+        let log = JSONOutput.fields([
+            ("$schema", .string(Self.schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.fields(run)])),
+        ])
+        return log.rendered()
+    }
+
+    // MARK: Parts
+
+    func descriptor(_ rule: RuleID) -> JSONOutput {
+        let documentation = RuleDocumentation.of(rule)
+        return .fields([
+            ("id", .string(rule.rawValue)),
+            ("name", .string(documentation.name)),
+            ("shortDescription", .fields([("text", .string(documentation.summary))])),
+            ("fullDescription", .fields([("text", .string(documentation.description))])),
+            ("help", .fields([("text", .string(documentation.description + " How to fix: " + documentation.remediation))])),
+            ("defaultConfiguration", .fields([("level", .string(Self.level(rule.defaultSeverity)))])),
+            ("properties", .fields([("tags", .array([.string("license"), .string("compliance")]))])),
+        ])
+    }
+
+    func result(_ finding: Finding, components: [ComponentRef: AuditedComponent], baseline: Bool) -> JSONOutput {
+        let location = finding.location ?? components[finding.component]?.location
+        var related: [JSONOutput] = []
+        for (position, step) in finding.path.enumerated() {
+            guard let stepLocation = components[step.ref]?.location, let physical = physicalLocation(stepLocation) else { continue }
+            var text = Self.name(step.ref, components)
+            if let edge = step.edge { text += " (\(edge.rawValue)\(step.attached ? ", attached" : ""))" }
+            related.append(.fields([
+                ("id", .int(position + 1)),
+                ("physicalLocation", physical),
+                ("message", .fields([("text", .string("lineage step \(position + 1): " + text))])),
+            ]))
+        }
+        var text = finding.message
+        if !text.hasSuffix(".") { text += "." }
+        text += " Fix: " + finding.remediation
+        let locations: JSONOutput? = location.flatMap(physicalLocation).map { physical in
+            .array([
+                .fields([
+                    ("physicalLocation", physical),
+                    (
+                        "logicalLocations",
+                        .array([
+                            .fields([
+                                ("name", .string(Self.name(finding.component, components))),
+                                ("fullyQualifiedName", .string(finding.component.rawValue)),
+                            ])
+                        ])
+                    ),
+                ])
+            ])
+        }
+        let suppressions: JSONOutput? =
+            finding.waived
+            ? .array([
+                .fields([
+                    ("kind", .string("external")),
+                    ("status", .string("accepted")),
+                    ("justification", .optional(finding.waiverReason)),
+                ])
+            ]) : nil
+        return .fields([
+            ("ruleId", .string(finding.rule.rawValue)),
+            ("ruleIndex", .int(finding.rule.catalogueIndex)),
+            ("level", .string(Self.level(finding.severity))),
+            ("message", .fields([("text", .string(text))])),
+            ("locations", locations),
+            ("relatedLocations", related.isEmpty ? nil : .array(related)),
+            ("partialFingerprints", .fields([(Self.fingerprintKey, .string(finding.fingerprint))])),
+            ("baselineState", baseline ? .string(finding.inBaseline ? "unchanged" : "new") : nil),
+            ("suppressions", suppressions),
+            (
+                "properties",
+                .fields([
+                    ("component", .string(finding.component.rawValue)),
+                    ("licenses", .array(finding.licenses.map(JSONOutput.string))),
+                    ("path", .array(finding.path.map { .string($0.ref.rawValue) })),
+                    ("blocking", .bool(finding.isBlocking)),
+                    ("notes", finding.notes.isEmpty ? nil : .array(finding.notes.map(JSONOutput.string))),
+                ])
+            ),
+        ])
+    }
+
+    func notification(_ diagnostic: Diagnostic) -> JSONOutput {
+        let level: String =
+            switch diagnostic.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .note: "note"
+            }
+        let locations: JSONOutput? = diagnostic.location.flatMap(physicalLocation).map { .array([.fields([("physicalLocation", $0)])]) }
+        return .fields([
+            ("descriptor", .fields([("id", .string(diagnostic.code))])),
+            ("level", .string(level)),
+            ("message", .fields([("text", .string(diagnostic.message))])),
+            ("locations", locations),
+        ])
+    }
+
+    func properties(_ result: AuditResult) -> JSONOutput {
+        let summary = result.summary
+        var baseline: JSONOutput?
+        if let comparison = result.baseline {
+            baseline = .fields([
+                ("source", .string(comparison.source)),
+                ("new", .int(comparison.new.count)),
+                ("unchanged", .int(comparison.unchanged.count)),
+                ("resolved", .int(comparison.resolved.count)),
+            ])
+        }
+        return .fields([
+            ("product", .optional(result.context.name ?? result.context.roots.first?.rawValue)),
+            (
+                "summary",
+                .fields([
+                    ("components", .int(summary.components)),
+                    ("relationships", .int(summary.relationships)),
+                    ("errors", .int(summary.errors)),
+                    ("warnings", .int(summary.warnings)),
+                    ("infos", .int(summary.infos)),
+                    ("waived", .int(summary.waived)),
+                    ("blocking", .int(summary.blocking)),
+                ])
+            ),
+            ("baseline", baseline),
+        ])
+    }
+
+    /// `artifactLocation` and `region`: the line and column, else the byte offset, else line 1 (code
+    /// scanning needs a region to annotate); nil without a file.
+    func physicalLocation(_ location: SourceLocation) -> JSONOutput? {
+        guard !location.file.isEmpty else { return nil }
+        let (uri, base) = artifactURI(location.file)
+        let region: JSONOutput
+        if location.hasLineAndColumn {
+            region = .fields([
+                ("startLine", .int(location.line)),
+                ("startColumn", location.column > 0 ? .int(location.column) : nil),
+            ])
+        } else if let offset = location.byteOffset {
+            region = .fields([("byteOffset", .int(offset))])
+        } else {
+            region = .fields([("startLine", .int(1))])
+        }
+        return .fields([
+            ("artifactLocation", .fields([("uri", .string(uri)), ("uriBaseId", .optional(base))])),
+            ("region", region),
+        ])
+    }
+
+    /// The file as a URI reference: relative (to `%SRCROOT%`) when it can be, `file://` otherwise.
+    func artifactURI(_ path: String) -> (String, String?) {
+        var relative = path
+        if path.hasPrefix("/") {
+            guard var root = workingDirectory, root.hasPrefix("/") else { return ("file://" + Self.percentEncoded(path), nil) }
+            if !root.hasSuffix("/") { root += "/" }
+            guard path.hasPrefix(root) else { return ("file://" + Self.percentEncoded(path), nil) }
+            relative = String(path.dropFirst(root.count))
+        }
+        while relative.hasPrefix("./") { relative.removeFirst(2) }
+        return (Self.percentEncoded(relative), "%SRCROOT%")
+    }
+
+    /// RFC 3986 path encoding: unreserved characters and `/` stay, every other byte is `%XX`.
+    static func percentEncoded(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+
+    static func level(_ severity: FindingSeverity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    static func name(_ ref: ComponentRef, _ components: [ComponentRef: AuditedComponent]) -> String {
+        guard let component = components[ref], !component.name.isEmpty else { return ref.rawValue }
+        return component.name
+    }
+}
