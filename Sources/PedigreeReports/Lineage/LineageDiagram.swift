@@ -1,0 +1,87 @@
+import PedigreeEngine
+import PedigreeModel
+
+/// Draws the lineage graph of an audit as inline SVG for the HTML report, with `LineageLayout`.
+///
+/// Components are labelled boxes (name and version; kind and license in force), relationships are
+/// arrows from the user to what it uses, labelled with their kind; dev/build/test relationships are
+/// dashed, edges Pedigree added to attach unreached components dotted. The product is outlined
+/// thickly and components holding a blocking finding's term in red. Labels are cut to fit a box; the
+/// full text is in each box's `<title>` (shown on hover). All input text is escaped with `HTMLText`.
+/// The drawing is styled by the page's CSS classes, so it needs no attributes with input in them.
+struct LineageDiagram {
+    /// Above this many components the drawing would be unreadable; the report says so instead.
+    static let maxComponents = 150
+    static let labelLength = 30
+
+    /// The SVG element, or nil when the graph has too many components to draw.
+    static func svg(_ digest: ReportDigest) -> String? {
+        let result = digest.result
+        let count = result.components.count
+        guard count > 0, count <= maxComponents else { return nil }
+        var index: [ComponentRef: Int] = [:]
+        for (position, component) in result.components.enumerated() where index[component.ref] == nil {
+            index[component.ref] = position
+        }
+        var edges: [(from: Int, to: Int)] = []
+        var drawn: [AuditedRelationship] = []
+        for relationship in result.relationships {
+            guard let from = index[relationship.from], let to = index[relationship.to] else { continue }
+            edges.append((from, to))
+            drawn.append(relationship)
+        }
+        let roots = result.components.enumerated().filter(\.element.isProduct).map(\.offset)
+        let layout = LineageLayout(count: count, edges: edges, roots: roots)
+        let flagged = Set(digest.blocking.map(\.component))
+        let w = LineageLayout.nodeWidth
+        let h = LineageLayout.nodeHeight
+
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lineage\" viewBox=\"0 0 \(layout.width) \(layout.height)\" width=\"\(layout.width)\" height=\"\(layout.height)\" role=\"img\" aria-label=\"Lineage graph of \(HTMLText.escape(digest.productName))\">\n"
+        out += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker></defs>\n"
+        var lines = ""
+        var labels = ""
+        for (position, edge) in edges.enumerated() {
+            let a = layout.nodes[edge.from]
+            let b = layout.nodes[edge.to]
+            let (x1, y1, x2, y2): (Int, Int, Int, Int)
+            if b.row > a.row {
+                (x1, y1, x2, y2) = (a.x + w / 2, a.y + h, b.x + w / 2, b.y)
+            } else if b.row < a.row {
+                (x1, y1, x2, y2) = (a.x + w / 2, a.y, b.x + w / 2, b.y + h)
+            } else if b.x >= a.x {
+                (x1, y1, x2, y2) = (a.x + w, a.y + h / 2, b.x, b.y + h / 2)
+            } else {
+                (x1, y1, x2, y2) = (a.x, a.y + h / 2, b.x + w, b.y + h / 2)
+            }
+            let relationship = drawn[position]
+            var classes = ["edge"]
+            if relationship.kind.isNotShipped { classes.append("not-shipped") }
+            if relationship.attached { classes.append("attached") }
+            if layout.backEdges.contains(position) { classes.append("cycle") }
+            lines += "<line class=\"\(classes.joined(separator: " "))\" x1=\"\(x1)\" y1=\"\(y1)\" x2=\"\(x2)\" y2=\"\(y2)\" marker-end=\"url(#arrow)\"/>\n"
+            let label = relationship.kind.rawValue + (relationship.attached ? " (attached)" : "")
+            labels += "<text class=\"edge-label\" x=\"\((x1 + x2) / 2)\" y=\"\((y1 + y2) / 2 + 4)\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>\n"
+        }
+        out += "<g class=\"edges\">\n" + lines + labels + "</g>\n<g class=\"nodes\">\n"
+        for (position, component) in result.components.enumerated() {
+            let node = layout.nodes[position]
+            var classes = ["node", component.kind.rawValue]
+            if component.isProduct { classes.append("product") }
+            if !component.ships { classes.append("not-shipped") }
+            if flagged.contains(component.ref) { classes.append("flagged") }
+            let first = digest.label(component.ref)
+            let second = component.kind.rawValue + " · " + digest.licenseText(component)
+            out += "<g class=\"\(classes.joined(separator: " "))\"><title>\(HTMLText.escape(first + "\n" + second + "\n" + component.ref.rawValue))</title>"
+            out += "<rect x=\"\(node.x)\" y=\"\(node.y)\" width=\"\(w)\" height=\"\(h)\" rx=\"6\"/>"
+            out += "<text class=\"name\" x=\"\(node.x + 10)\" y=\"\(node.y + 18)\">\(HTMLText.escape(cut(first)))</text>"
+            out += "<text class=\"meta\" x=\"\(node.x + 10)\" y=\"\(node.y + 35)\">\(HTMLText.escape(cut(second)))</text></g>\n"
+        }
+        out += "</g>\n</svg>\n"
+        return out
+    }
+
+    /// The text cut to `labelLength` characters, with an ellipsis when cut.
+    static func cut(_ text: String) -> String {
+        text.count <= labelLength ? text : String(text.prefix(labelLength - 1)) + "…"
+    }
+}
