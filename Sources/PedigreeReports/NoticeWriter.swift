@@ -38,16 +38,16 @@ public struct NoticeWriter: Sendable {
         let notices = obligations(.notice)
         if !displays.isEmpty || !notices.isEmpty {
             out += "\n" + heading("Attribution", "-")
+            var blocks: [String] = []
             for obligation in displays {
                 guard let text = obligation.text else { continue }
-                out += "\(clean(text))\n"
-                out += wrap("Shown as the \(licenseName(obligation.license)) requires, for: \(owers(obligation, includingProduct: true).joined(separator: ", ")).", indent: "  ") + "\n"
+                blocks.append("\(clean(text))\n" + wrap("Displayed as the \(licenseName(obligation.license)) requires, for: \(owers(obligation, includingProduct: true).joined(separator: ", ")).", indent: "  ") + "\n")
             }
             for obligation in notices {
                 guard let text = obligation.text else { continue }
-                out += "\(clean(text))\n"
-                out += wrap("Notice required by the \(licenseName(obligation.license)) for: \(owers(obligation, includingProduct: true).joined(separator: ", ")).", indent: "  ") + "\n"
+                blocks.append("\(clean(text))\n" + wrap("Notice required by the \(licenseName(obligation.license)) for: \(owers(obligation, includingProduct: true).joined(separator: ", ")).", indent: "  ") + "\n")
             }
+            out += blocks.joined(separator: "\n")
         }
 
         // Components, then datasets.
@@ -55,12 +55,12 @@ public struct NoticeWriter: Sendable {
         let others = shipped.filter { $0.kind != .dataset }
         if !others.isEmpty {
             out += "\n" + heading("Components", "-")
-            for component in others.sorted(by: componentOrder) { out += entry(component, digest) }
+            out += others.sorted(by: componentOrder).map { entry($0, digest) }.joined(separator: "\n")
         }
         if !datasets.isEmpty {
             out += "\n" + heading("Dataset credits", "-")
             out += wrap("Models in this product were trained on, or ship with, the following datasets:") + "\n\n"
-            for component in datasets.sorted(by: componentOrder) { out += entry(component, digest) }
+            out += datasets.sorted(by: componentOrder).map { entry($0, digest) }.joined(separator: "\n")
         }
 
         // License texts owed.
@@ -68,11 +68,11 @@ public struct NoticeWriter: Sendable {
         if !copies.isEmpty {
             out += "\n" + heading("License texts", "-")
             out += wrap("The following licenses require a copy of their text to accompany this product. Include each full text with this file.") + "\n\n"
-            for obligation in copies.sorted(by: { $0.license < $1.license }) {
-                out += "\(clean(obligation.license)) (\(licenseName(obligation.license)))\n"
-                if let source = licenseSource(obligation.license) { out += "  Text: \(source)\n" }
-                out += wrap("Applies to: " + owers(obligation).joined(separator: ", "), indent: "  ") + "\n"
-            }
+            out += copies.sorted(by: { $0.license < $1.license }).map { obligation in
+                var text = "\(clean(obligation.license)) (\(licenseName(obligation.license)))\n"
+                if let source = licenseSource(obligation.license) { text += "  Text: \(source)\n" }
+                return text + wrap("Applies to: " + owers(obligation).joined(separator: ", "), indent: "  ") + "\n"
+            }.joined(separator: "\n")
         }
 
         // NOTICE files to pass on.
@@ -90,11 +90,11 @@ public struct NoticeWriter: Sendable {
         if !restrictions.isEmpty {
             out += "\n" + heading("Use restrictions", "-")
             out += wrap("The following components are provided under licenses with use restrictions. You must comply with them, and anyone you distribute these components or their derivatives to must receive them as enforceable terms:") + "\n\n"
-            for obligation in restrictions.sorted(by: { $0.license < $1.license }) {
-                out += "\(licenseName(obligation.license)) (\(clean(obligation.license)))\n"
-                for source in licenseSources(obligation.license) { out += "  Terms: \(source)\n" }
-                out += wrap("Applies to: " + owers(obligation, includingProduct: true).joined(separator: ", "), indent: "  ") + "\n"
-            }
+            out += restrictions.sorted(by: { $0.license < $1.license }).map { obligation in
+                var text = "\(licenseName(obligation.license)) (\(clean(obligation.license)))\n"
+                for source in licenseSources(obligation.license) { text += "  Terms: \(source)\n" }
+                return text + wrap("Applies to: " + owers(obligation, includingProduct: true).joined(separator: ", "), indent: "  ") + "\n"
+            }.joined(separator: "\n")
         }
 
         // Source offer.
@@ -119,7 +119,7 @@ public struct NoticeWriter: Sendable {
         out += "\n"
         if let declared = component.declaredLicense, declared != component.license { out += "  Declared: \(clean(declared))\n" }
         if let purl = component.purl { out += "  Package: \(clean(purl))\n" }
-        return out + "\n"
+        return out
     }
 
     func catalogTerms(_ key: String) -> LicenseTerms? {
@@ -136,7 +136,8 @@ public struct NoticeWriter: Sendable {
     /// Where the license's text can be read: its SPDX page, else its first source.
     func licenseSource(_ key: String) -> String? {
         let sources = catalogTerms(key)?.sources ?? []
-        return sources.first { $0.hasPrefix("https://spdx.org/licenses/") } ?? sources.first { HTMLText.isWebURL($0) }
+        return sources.first { $0.hasPrefix("https://spdx.org/licenses/") } ?? licenseSources(key).first
+            ?? sources.first { HTMLText.isWebURL($0) }
     }
 
     /// The license's own sources (its text, its use policy), leaving out catalogues that only describe it.

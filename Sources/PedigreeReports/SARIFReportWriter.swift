@@ -102,6 +102,7 @@ public struct SARIFReportWriter: Sendable {
         var text = finding.message
         if !text.hasSuffix(".") { text += "." }
         text += " Fix: " + finding.remediation
+        if !text.hasSuffix(".") { text += "." }
         let locations: JSONOutput? = location.flatMap(physicalLocation).map { physical in
             .array([
                 .fields([

@@ -11,11 +11,14 @@ public struct PolicyFile: Sendable {
     public var path: String
     public var policy: AuditPolicy
     public var diagnostics: [Diagnostic]
+    /// Whether the file states `interpretation` (which then wins over the manifest's).
+    public var statesInterpretation: Bool
 
-    public init(path: String, policy: AuditPolicy, diagnostics: [Diagnostic] = []) {
+    public init(path: String, policy: AuditPolicy, diagnostics: [Diagnostic] = [], statesInterpretation: Bool = false) {
         self.path = path
         self.policy = policy
         self.diagnostics = diagnostics
+        self.statesInterpretation = statesInterpretation
     }
 
     /// Whether any problem makes the policy unusable.

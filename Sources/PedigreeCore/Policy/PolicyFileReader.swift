@@ -62,7 +62,9 @@ public enum PolicyFileReader {
         }
         var reader = Reader(path: path, catalog: catalog, limits: limits)
         if let root { reader.read(root) }
-        return PolicyFile(path: path, policy: reader.policy, diagnostics: reader.diagnostics.diagnostics)
+        return PolicyFile(
+            path: path, policy: reader.policy, diagnostics: reader.diagnostics.diagnostics,
+            statesInterpretation: reader.statesInterpretation)
     }
 }
 
@@ -73,6 +75,7 @@ private struct Reader {
     let limits: InputLimits
     var policy = AuditPolicy()
     var diagnostics = DiagnosticCollector()
+    var statesInterpretation = false
 
     init(path: String, catalog: KnowledgeBase, limits: InputLimits) {
         self.path = path
@@ -95,7 +98,9 @@ private struct Reader {
             case "deny": policy.deny = licenseList(value, key: "deny")
             case "allow": policy.allow = licenseList(value, key: "allow")
             case "severity": readSeverity(value)
-            case "interpretation": readInterpretation(value)
+            case "interpretation":
+                statesInterpretation = true
+                readInterpretation(value)
             case "waivers": readWaivers(value)
             default: break
             }
@@ -157,7 +162,7 @@ private struct Reader {
         func add(_ entry: String) { if !entries.contains(entry) { entries.append(entry) } }
         for (written, item) in items {
             let trimmed = written.trimmingWhitespace
-            if let category = PedigreeEngine.LicenseCategory(rawValue: trimmed.lowercased()) {
+            if let category = PolicyLicenseCategory(rawValue: trimmed.lowercased()) {
                 add(category.rawValue)
                 continue
             }
@@ -171,7 +176,7 @@ private struct Reader {
             case .unknown:
                 break
             }
-            let categories = PedigreeEngine.LicenseCategory.allCases.map(\.rawValue)
+            let categories = PolicyLicenseCategory.allCases.map(\.rawValue)
             guard let parsed = expression(trimmed, at: item, hint: suggestion(trimmed, categories)) else { continue }
             for atom in atoms(parsed) {
                 if case .license(let id, _, _) = atom, catalog.terms(for: id) == nil {
