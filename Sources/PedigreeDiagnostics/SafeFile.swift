@@ -16,6 +16,18 @@ public enum SafeFile {
     /// - Throws: `InputError` with codes `input.not-found`, `input.symlink`, `input.not-regular-file`,
     ///   `input.too-large`, `input.unreadable`.
     public static func read(_ path: String, limits: InputLimits = .default) throws(InputError) -> [UInt8] {
+        try read(path, limits: limits, prefix: nil)
+    }
+
+    /// Reads at most the first `count` bytes of a regular file, whatever its size: for formats whose
+    /// header says all Pedigree needs (a GGUF model's metadata before gigabytes of tensors).
+    ///
+    /// - Throws: as `read(_:limits:)`, except `input.too-large`.
+    public static func read(_ path: String, firstBytes count: Int) throws(InputError) -> [UInt8] {
+        try read(path, limits: .default, prefix: max(0, count))
+    }
+
+    private static func read(_ path: String, limits: InputLimits, prefix: Int?) throws(InputError) -> [UInt8] {
         let location = SourceLocation(file: path, line: 0, column: 0)
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
         if fd < 0 {
@@ -38,8 +50,9 @@ public enum SafeFile {
                 "input.not-regular-file",
                 "'\(path)' is a \(fileTypeName(info.st_mode)), expected a regular file", at: location)
         }
-        let size = Int(info.st_size)
-        guard size <= limits.maxFileBytes else {
+        var size = Int(info.st_size)
+        if let prefix { size = min(size, prefix) }
+        guard size <= limits.maxFileBytes || prefix != nil else {
             throw InputError(
                 "input.too-large",
                 "'\(path)' has \(size) bytes, more than the limit of \(limits.maxFileBytes) bytes", at: location)

@@ -1,3 +1,4 @@
+import Foundation
 import PedigreeDiagnostics
 import PedigreeModel
 import Testing
@@ -87,5 +88,56 @@ struct AIArtifactLoadingTests {
         #expect(file.format == .gguf)
         #expect(file.diagnostics.map(\.code) == ["gguf.array-too-long"])
         #expect(file.diagnostics.first?.location?.byteOffset == 61)
+    }
+
+    /// A file of the sample's GGUF metadata followed by `padding` zero bytes standing for tensors.
+    func largeModelFile(padding: Int) throws -> String {
+        let metadata = try F.bytes(F.samplePath("hf-finetune-stack/acme/support-llama-3.1-8b-GGUF/support-llama-3.1-8b-Q4_K_M.gguf"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pedigree-\(UUID().uuidString).gguf").path
+        try Data(metadata + [UInt8](repeating: 0, count: padding)).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a GGUF file larger than the input limit is read by its header only")
+    func largeGGUF() throws {
+        let path = try largeModelFile(padding: 20_000)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var limits = InputLimits.default
+        limits.maxFileBytes = 4_096
+        let file = InputLoader(limits: limits).loadFile(path)
+        #expect(file.status == .read)
+        #expect(file.document?.components.first?.name == "Acme Support Llama 3.1 8B Instruct")
+        #expect(file.document?.edges.count == 2)
+    }
+
+    @Test("a GGUF header longer than the bytes read is an error that says only a prefix was read")
+    func largeGGUFHeaderOverBudget() throws {
+        let path = try largeModelFile(padding: 20_000)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var limits = InputLimits.default
+        limits.maxFileBytes = 1_000
+        let file = InputLoader(limits: limits).loadFile(path)
+        #expect(file.status == .failed)
+        let error = try #require(file.diagnostics.first)
+        #expect(["gguf.truncated", "gguf.string-too-long", "gguf.array-too-long"].contains(error.code))
+        #expect((error.location?.byteOffset ?? .max) <= 1_000)
+        #expect(error.notes == ["only the first 1000 bytes of this larger file were read; its metadata must fit in them"])
+    }
+
+    @Test("other files over the limit are still refused")
+    func largeOtherFile() throws {
+        var limits = InputLimits.default
+        limits.maxFileBytes = 100
+        let file = InputLoader(limits: limits).loadFile(F.samplePath("hf-finetune-stack/pedigree.yaml"))
+        #expect(file.status == .failed)
+        #expect(file.diagnostics.map(\.code) == ["input.too-large"])
+    }
+
+    @Test("a prefix read takes at most the bytes asked for")
+    func prefixRead() throws {
+        let path = F.path("gguf/merge-v2.gguf")
+        #expect(try SafeFile.read(path, firstBytes: 4) == Array("GGUF".utf8))
+        #expect(try SafeFile.read(path, firstBytes: 1 << 20).count == 689)
+        #expect(try SafeFile.read(path, firstBytes: 0).isEmpty)
     }
 }

@@ -103,7 +103,28 @@ public struct InputLoader: Sendable {
             let bytes = try SafeFile.read(path, limits: limits)
             return load(bytes: bytes, path: path, explicit: explicit)
         } catch {
+            if error.diagnostic.code == "input.too-large", let header = loadModelHeader(path, explicit: explicit) { return header }
             return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error.diagnostic])
+        }
+    }
+
+    /// How much of a GGUF file larger than the input limit is read: its metadata (a 256k-token
+    /// vocabulary takes a few MiB) must fit, its tensors are never needed.
+    public static let modelHeaderBytes = 64 << 20
+
+    /// Reads a GGUF file larger than the input limit by its first bytes only; `nil` for other files.
+    private func loadModelHeader(_ path: String, explicit: Bool) -> LoadedFile? {
+        guard let magic = try? SafeFile.read(path, firstBytes: 4), GGUFReader.recognizes(prefix: magic) else { return nil }
+        let budget = min(limits.maxFileBytes, Self.modelHeaderBytes)
+        do {
+            var file = load(bytes: try SafeFile.read(path, firstBytes: budget), path: path, explicit: explicit)
+            // Running out of bytes shows as a truncation or as a length larger than what is left.
+            if file.status == .failed, file.diagnostics.first?.code.hasPrefix("gguf.") == true {
+                file.diagnostics[0].notes.append("only the first \(budget) bytes of this larger file were read; its metadata must fit in them")
+            }
+            return file
+        } catch {
+            return LoadedFile(path: path, status: .failed, format: .gguf, document: nil, diagnostics: [error.diagnostic])
         }
     }
 
