@@ -1,7 +1,7 @@
 # Pedigree — build, demo, test, bench, conformance.
 SWIFT ?= swift
 SHARED ?= ../shared
-DEMO_SAMPLE ?= Samples
+DEMO_SAMPLE ?= Samples/hf-finetune-stack
 BIN_DEBUG := .build/debug/pedigree
 
 .PHONY: all build deps demo test test-asan bench conformance clean

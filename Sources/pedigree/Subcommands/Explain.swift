@@ -1,14 +1,48 @@
 import ArgumentParser
 import PedigreeCore
 
+/// `pedigree explain`: every license term that reaches one component, and the path that carried it.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "explain (not available in this build)"
+        abstract: "Show every license term that reaches one component, and how it got there.",
+        discussion: """
+            Audits the inputs as `pedigree audit` does, then prints for the component named by \
+            --component (its ref, name or purl): its own license, the path from the product to it, each \
+            term that reaches it with the component it comes from and the edges that carried it, and the \
+            findings that concern it.
+
+            Exit codes: 0 explained, 2 an input could not be used or no component matches, 64 usage error.
+
+            Example:
+              pedigree explain Samples/hf-finetune-stack --component acme/support-llama-3.1-8b
+            """
     )
 
+    @Argument(help: ArgumentHelp("SBOM files, model cards, GGUF files, pedigree.yaml, or folders.", valueName: "input"))
+    var inputs: [String] = []
+
+    @Option(help: ArgumentHelp("The component to explain: its ref, name or purl.", valueName: "ref"))
+    var component: String
+
+    @OptionGroup(title: "Product context")
+    var product: ProductContextOptions
+
+    @Flag(help: "Also print notes, e.g. files in folders that were skipped as not SBOMs.")
+    var verbose = false
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("give at least one input file or folder") }
+    }
+
     func run() throws {
-        printError("pedigree explain: this command is not available in this build yet")
-        throw ExitCode(2)
+        let run = Pipeline.audit(AuditRequest(inputs: inputs, context: product.context))
+        DiagnosticPrinter.print(run.inputs.diagnostics, verbose: verbose)
+        guard let explanation = run.result.explain(component: component) else {
+            printError("error: [explain.no-such-component] no component has the ref, name or purl '\(TerminalText.escape(component))'")
+            throw ExitCode(2)
+        }
+        print(TextReportWriter().write(explanation), terminator: "")
+        if run.inputs.hasInputErrors { throw ExitCode(2) }
     }
 }
