@@ -55,6 +55,8 @@ struct SPDX2RelationshipTests {
         ("model", "DESCENDANT_OF", "dataset", nil, "A trained-on B"),
         ("model", "GENERATED_FROM", "model", nil, "A quantized-from B"),
         ("dataset", "GENERATED_FROM", "model", nil, "A generated-by B"),
+        ("dataset", "GENERATED_FROM", "dataset", nil, "A derived-from B"),
+        ("dataset", "GENERATED_FROM", "library", nil, "A generated-by B"),
         ("model", "GENERATES", "dataset", nil, "B generated-by A"),
         ("model", "GENERATED_FROM", "dataset", nil, "A trained-on B"),
         ("model", "GENERATED_FROM", "library", nil, "A build-dependency B"),
