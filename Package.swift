@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "PedigreeLicensesTests", dependencies: ["PedigreeLicenses"]),
         .testTarget(name: "PedigreeFormatsTests", dependencies: ["PedigreeFormats"]),
         .testTarget(name: "PedigreeEngineTests", dependencies: ["PedigreeEngine"]),
-        .testTarget(name: "PedigreeReportsTests", dependencies: ["PedigreeReports"]),
+        .testTarget(name: "PedigreeReportsTests", dependencies: ["PedigreeReports", "SafeJSON", "SafeXML"]),
         .testTarget(name: "PedigreeCLITests", dependencies: ["PedigreeCore", "pedigree"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,16 +12,14 @@ import PedigreeModel
 /// URLs. Nothing is folded away, so the page prints whole; the print style drops colours that carry
 /// no meaning and keeps findings and table rows from breaking across pages. No timestamp is written,
 /// so the same audit gives the same bytes.
-public struct HTMLReportWriter: Sendable {
+public struct HTMLReportWriter: ReportWriter {
     public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
-    public var toolVersion: String
+    public init() {}
 
-    public init(toolVersion: String) {
-        self.toolVersion = toolVersion
-    }
-
-    public func write(_ result: AuditResult) -> String {
+    public func write(_ report: AuditReport) -> String {
+        let result = report.result
+        let toolVersion = report.toolVersion
         let digest = ReportDigest(result)
         let product = HTMLText.escape(digest.productName)
         var out = """

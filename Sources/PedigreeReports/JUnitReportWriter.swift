@@ -9,7 +9,7 @@ import PedigreeModel
 /// waived and baseline-accepted findings at that severity are `skipped` with the reason; findings
 /// below it pass and are listed in `system-out`. Attribute values and text are escaped for XML 1.0,
 /// and times are 0 so that the file is reproducible.
-public struct JUnitReportWriter: Sendable {
+public struct JUnitReportWriter: ReportWriter {
     /// The severity from which findings fail their case; nil: no case fails (`--fail-on never`).
     public var failOn: FindingSeverity?
     /// The rules to report; rules the policy turns off are left out by the caller.
@@ -20,7 +20,8 @@ public struct JUnitReportWriter: Sendable {
         self.rules = rules
     }
 
-    public func write(_ result: AuditResult) -> String {
+    public func write(_ report: AuditReport) -> String {
+        let result = report.result
         struct Key: Hashable {
             var rule: RuleID
             var component: ComponentRef

@@ -13,18 +13,17 @@ import PedigreeModel
 /// `HTMLText` inside the HTML of `<summary>`; Mermaid labels use Mermaid's entity codes. A comment is
 /// limited in size (GitHub: 65,536 characters), so at most `maxDiagrams` lineages are drawn and at most
 /// `maxTableRows` rows written per table, each cut said so.
-public struct MarkdownReportWriter: Sendable {
-    public var toolVersion: String
+public struct MarkdownReportWriter: ReportWriter {
     public var maxDiagrams: Int
     public var maxTableRows: Int
 
-    public init(toolVersion: String, maxDiagrams: Int = 10, maxTableRows: Int = 200) {
-        self.toolVersion = toolVersion
+    public init(maxDiagrams: Int = 10, maxTableRows: Int = 200) {
         self.maxDiagrams = maxDiagrams
         self.maxTableRows = maxTableRows
     }
 
-    public func write(_ result: AuditResult) -> String {
+    public func write(_ report: AuditReport) -> String {
+        let result = report.result
         let digest = ReportDigest(result)
         let summary = result.summary
         var out = "## Pedigree license audit: \(md(digest.productName))\n\n"
@@ -115,7 +114,7 @@ public struct MarkdownReportWriter: Sendable {
                 return text + cut(notes.count)
             }
         }
-        out += "<sub>Pedigree \(HTMLText.escape(toolVersion)) · blocking = an error neither waived nor in the baseline</sub>\n"
+        out += "<sub>Pedigree \(HTMLText.escape(report.toolVersion)) · blocking = an error neither waived nor in the baseline</sub>\n"
         return out
     }
 

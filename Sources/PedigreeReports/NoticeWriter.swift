@@ -12,14 +12,15 @@ import PedigreeModel
 /// the audit agree. Everything is sorted, no date is written, and the same audit gives the same bytes.
 /// Input text is kept as written, except that control and bidi characters are shown escaped, since a
 /// NOTICE file is read in terminals and editors.
-public struct NoticeWriter: Sendable {
+public struct NoticeWriter: ReportWriter {
     public var catalog: any LicenseCatalog
 
     public init(catalog: any LicenseCatalog) {
         self.catalog = catalog
     }
 
-    public func write(_ result: AuditResult) -> String {
+    public func write(_ report: AuditReport) -> String {
+        let result = report.result
         let digest = ReportDigest(result)
         let product = clean(digest.productName)
         let productRefs = Set(result.components.filter(\.isProduct).map(\.ref))

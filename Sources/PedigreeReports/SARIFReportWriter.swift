@@ -18,30 +18,30 @@ import PedigreeModel
 ///   the waiver's reason; with a baseline, `baselineState` is `new` or `unchanged`.
 /// - Messages are plain `text` (HARDENING.md §Output): no Markdown, so input cannot inject links.
 /// - Input diagnostics (unreadable licenses, expired or stale waivers) are tool execution notifications.
-public struct SARIFReportWriter: Sendable {
+public struct SARIFReportWriter: ReportWriter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// The key of Pedigree's fingerprint in `partialFingerprints`.
     public static let fingerprintKey = "pedigree/v1"
 
-    public var toolVersion: String
     /// An absolute path; files below it are written relative to it. Nil keeps paths as given.
     public var workingDirectory: String?
 
-    public init(toolVersion: String, workingDirectory: String? = nil) {
-        self.toolVersion = toolVersion
+    public init(workingDirectory: String? = nil) {
         self.workingDirectory = workingDirectory
     }
 
-    public func write(_ result: AuditResult) -> String {
+    public func write(_ report: AuditReport) -> String {
+        let result = report.result
+        let toolVersion = report.toolVersion
         let rules = RuleID.allCases
         let components = Dictionary(result.components.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
-        var run: [(String, JSONOutput?)] = [
+        var run: [(String, JSONNode?)] = [
             (
                 "tool",
-                .fields([
+                fields([
                     (
                         "driver",
-                        .fields([
+                        fields([
                             ("name", .string("Pedigree")),
                             ("version", .string(toolVersion)),
                             ("semanticVersion", .string(toolVersion)),
@@ -53,7 +53,7 @@ public struct SARIFReportWriter: Sendable {
             (
                 "invocations",
                 .array([
-                    .fields([
+                    fields([
                         ("executionSuccessful", .bool(true)),
                         ("toolExecutionNotifications", result.diagnostics.isEmpty ? nil : .array(result.diagnostics.map(notification))),
                     ])
@@ -63,54 +63,54 @@ public struct SARIFReportWriter: Sendable {
             ("results", .array(result.findings.map { self.result($0, components: components, baseline: result.baseline != nil) })),
         ]
         run.append(("properties", properties(result)))
-        let log = JSONOutput.fields([
+        let log = fields([
             ("$schema", .string(Self.schemaURI)),
             ("version", .string("2.1.0")),
-            ("runs", .array([.fields(run)])),
+            ("runs", .array([fields(run)])),
         ])
         return log.rendered()
     }
 
     // MARK: Parts
 
-    func descriptor(_ rule: RuleID) -> JSONOutput {
+    func descriptor(_ rule: RuleID) -> JSONNode {
         let documentation = RuleDocumentation.of(rule)
-        return .fields([
+        return fields([
             ("id", .string(rule.rawValue)),
             ("name", .string(documentation.name)),
-            ("shortDescription", .fields([("text", .string(documentation.summary))])),
-            ("fullDescription", .fields([("text", .string(documentation.description))])),
-            ("help", .fields([("text", .string(documentation.description + " How to fix: " + documentation.remediation))])),
-            ("defaultConfiguration", .fields([("level", .string(Self.level(rule.defaultSeverity)))])),
-            ("properties", .fields([("tags", .array([.string("license"), .string("compliance")]))])),
+            ("shortDescription", fields([("text", .string(documentation.summary))])),
+            ("fullDescription", fields([("text", .string(documentation.description))])),
+            ("help", fields([("text", .string(documentation.description + " How to fix: " + documentation.remediation))])),
+            ("defaultConfiguration", fields([("level", .string(Self.level(rule.defaultSeverity)))])),
+            ("properties", fields([("tags", .array([.string("license"), .string("compliance")]))])),
         ])
     }
 
-    func result(_ finding: Finding, components: [ComponentRef: AuditedComponent], baseline: Bool) -> JSONOutput {
+    func result(_ finding: Finding, components: [ComponentRef: AuditedComponent], baseline: Bool) -> JSONNode {
         let location = finding.location ?? components[finding.component]?.location
-        var related: [JSONOutput] = []
+        var related: [JSONNode] = []
         for (position, step) in finding.path.enumerated() {
             guard let stepLocation = components[step.ref]?.location, let physical = physicalLocation(stepLocation) else { continue }
             var text = Self.name(step.ref, components)
             if let edge = step.edge { text += " (\(edge.rawValue)\(step.attached ? ", attached" : ""))" }
-            related.append(.fields([
+            related.append(fields([
                 ("id", .int(position + 1)),
                 ("physicalLocation", physical),
-                ("message", .fields([("text", .string("lineage step \(position + 1): " + text))])),
+                ("message", fields([("text", .string("lineage step \(position + 1): " + text))])),
             ]))
         }
         var text = finding.message
         if !text.hasSuffix(".") { text += "." }
         text += " Fix: " + finding.remediation
         if !text.hasSuffix(".") { text += "." }
-        let locations: JSONOutput? = location.flatMap(physicalLocation).map { physical in
+        let locations: JSONNode? = location.flatMap(physicalLocation).map { physical in
             .array([
-                .fields([
+                fields([
                     ("physicalLocation", physical),
                     (
                         "logicalLocations",
                         .array([
-                            .fields([
+                            fields([
                                 ("name", .string(Self.name(finding.component, components))),
                                 ("fullyQualifiedName", .string(finding.component.rawValue)),
                             ])
@@ -119,70 +119,70 @@ public struct SARIFReportWriter: Sendable {
                 ])
             ])
         }
-        let suppressions: JSONOutput? =
+        let suppressions: JSONNode? =
             finding.waived
             ? .array([
-                .fields([
+                fields([
                     ("kind", .string("external")),
                     ("status", .string("accepted")),
-                    ("justification", .optional(finding.waiverReason)),
+                    ("justification", finding.waiverReason.map(JSONNode.string)),
                 ])
             ]) : nil
-        return .fields([
+        return fields([
             ("ruleId", .string(finding.rule.rawValue)),
             ("ruleIndex", .int(finding.rule.catalogueIndex)),
             ("level", .string(Self.level(finding.severity))),
-            ("message", .fields([("text", .string(text))])),
+            ("message", fields([("text", .string(text))])),
             ("locations", locations),
             ("relatedLocations", related.isEmpty ? nil : .array(related)),
-            ("partialFingerprints", .fields([(Self.fingerprintKey, .string(finding.fingerprint))])),
+            ("partialFingerprints", fields([(Self.fingerprintKey, .string(finding.fingerprint))])),
             ("baselineState", baseline ? .string(finding.inBaseline ? "unchanged" : "new") : nil),
             ("suppressions", suppressions),
             (
                 "properties",
-                .fields([
+                fields([
                     ("component", .string(finding.component.rawValue)),
-                    ("licenses", .array(finding.licenses.map(JSONOutput.string))),
+                    ("licenses", .array(finding.licenses.map(JSONNode.string))),
                     ("path", .array(finding.path.map { .string($0.ref.rawValue) })),
                     ("blocking", .bool(finding.isBlocking)),
-                    ("notes", finding.notes.isEmpty ? nil : .array(finding.notes.map(JSONOutput.string))),
+                    ("notes", finding.notes.isEmpty ? nil : .array(finding.notes.map(JSONNode.string))),
                 ])
             ),
         ])
     }
 
-    func notification(_ diagnostic: Diagnostic) -> JSONOutput {
+    func notification(_ diagnostic: Diagnostic) -> JSONNode {
         let level: String =
             switch diagnostic.severity {
             case .error: "error"
             case .warning: "warning"
             case .note: "note"
             }
-        let locations: JSONOutput? = diagnostic.location.flatMap(physicalLocation).map { .array([.fields([("physicalLocation", $0)])]) }
-        return .fields([
-            ("descriptor", .fields([("id", .string(diagnostic.code))])),
+        let locations: JSONNode? = diagnostic.location.flatMap(physicalLocation).map { .array([fields([("physicalLocation", $0)])]) }
+        return fields([
+            ("descriptor", fields([("id", .string(diagnostic.code))])),
             ("level", .string(level)),
-            ("message", .fields([("text", .string(diagnostic.message))])),
+            ("message", fields([("text", .string(diagnostic.message))])),
             ("locations", locations),
         ])
     }
 
-    func properties(_ result: AuditResult) -> JSONOutput {
+    func properties(_ result: AuditResult) -> JSONNode {
         let summary = result.summary
-        var baseline: JSONOutput?
+        var baseline: JSONNode?
         if let comparison = result.baseline {
-            baseline = .fields([
+            baseline = fields([
                 ("source", .string(comparison.source)),
                 ("new", .int(comparison.new.count)),
                 ("unchanged", .int(comparison.unchanged.count)),
                 ("resolved", .int(comparison.resolved.count)),
             ])
         }
-        return .fields([
-            ("product", .optional(result.context.name ?? result.context.roots.first?.rawValue)),
+        return fields([
+            ("product", (result.context.name ?? result.context.roots.first?.rawValue).map(JSONNode.string)),
             (
                 "summary",
-                .fields([
+                fields([
                     ("components", .int(summary.components)),
                     ("relationships", .int(summary.relationships)),
                     ("errors", .int(summary.errors)),
@@ -198,22 +198,22 @@ public struct SARIFReportWriter: Sendable {
 
     /// `artifactLocation` and `region`: the line and column, else the byte offset, else line 1 (code
     /// scanning needs a region to annotate); nil without a file.
-    func physicalLocation(_ location: SourceLocation) -> JSONOutput? {
+    func physicalLocation(_ location: SourceLocation) -> JSONNode? {
         guard !location.file.isEmpty else { return nil }
         let (uri, base) = artifactURI(location.file)
-        let region: JSONOutput
+        let region: JSONNode
         if location.hasLineAndColumn {
-            region = .fields([
+            region = fields([
                 ("startLine", .int(location.line)),
                 ("startColumn", location.column > 0 ? .int(location.column) : nil),
             ])
         } else if let offset = location.byteOffset {
-            region = .fields([("byteOffset", .int(offset))])
+            region = fields([("byteOffset", .int(offset))])
         } else {
-            region = .fields([("startLine", .int(1))])
+            region = fields([("startLine", .int(1))])
         }
-        return .fields([
-            ("artifactLocation", .fields([("uri", .string(uri)), ("uriBaseId", .optional(base))])),
+        return fields([
+            ("artifactLocation", fields([("uri", .string(uri)), ("uriBaseId", base.map(JSONNode.string))])),
             ("region", region),
         ])
     }
@@ -246,6 +246,11 @@ public struct SARIFReportWriter: Sendable {
             }
         }
         return out
+    }
+
+    /// An object of the members whose value is present (SARIF wants absent keys, not nulls).
+    func fields(_ members: [(String, JSONNode?)]) -> JSONNode {
+        .object(members.compactMap { key, value in value.map { JSONNode.Member(key, $0) } })
     }
 
     static func level(_ severity: FindingSeverity) -> String {

@@ -32,6 +32,22 @@ public struct JSONReportWriter: ReportWriter {
             .init("choices", .array(result.choices.map(choice))),
             .init("obligations", .array(result.obligations.map(obligation))),
             .init("diagnostics", .array(result.diagnostics.map(diagnostic))),
+            .init("baseline", result.baseline.map(baseline) ?? .null),
+        ])
+    }
+
+    func baseline(_ comparison: BaselineComparison) -> JSONNode {
+        .object([
+            .init("source", .string(comparison.source)),
+            .init("new", .array(comparison.new.map(JSONNode.string))),
+            .init("unchanged", .array(comparison.unchanged.map(JSONNode.string))),
+            .init("resolved", .array(comparison.resolved.map { entry in
+                .object([
+                    .init("fingerprint", .string(entry.fingerprint)), .init("rule", .optional(entry.rule)),
+                    .init("severity", .optional(entry.severity)), .init("component", .optional(entry.component)),
+                    .init("message", .optional(entry.message)),
+                ])
+            })),
         ])
     }
 
