@@ -1,0 +1,88 @@
+import PedigreeEngine
+import PedigreeModel
+import SafeXML
+import Testing
+@testable import PedigreeReports
+
+@Suite struct JUnitReportWriterTests {
+    static func parse(_ text: String) throws -> XMLElement {
+        try XMLParser.parse(Array(text.utf8), file: "junit.xml")
+    }
+
+    @Test func oneCasePerComponentAndRuleWithCounts() throws {
+        let report = ReportFixture.chatApp().report()
+        let root = try Self.parse(JUnitReportWriter().write(report))
+        #expect(root.name == "testsuites")
+        let components = report.result.components.count
+        let suites = root.children("testsuite")
+        #expect(suites.map { $0.attribute("name") } == RuleID.allCases.map(\.rawValue))
+        #expect(root.attribute("tests") == String(components * RuleID.allCases.count))
+        for suite in suites {
+            let cases = suite.children("testcase")
+            #expect(cases.count == components)
+            #expect(suite.attribute("tests") == String(cases.count))
+            #expect(suite.attribute("failures") == String(cases.filter { $0.child("failure") != nil }.count))
+            #expect(suite.attribute("skipped") == String(cases.filter { $0.child("skipped") != nil }.count))
+            #expect(Set(cases.compactMap { $0.attribute("name") }).count == components)
+        }
+        // Failures are exactly the blocking findings' (rule, component) pairs.
+        let failed = suites.flatMap { suite in
+            suite.children("testcase").filter { $0.child("failure") != nil }.map { "\(suite.attribute("name") ?? "") \($0.attribute("name") ?? "")" }
+        }
+        let blocking = report.result.blocking.compactMap { finding in
+            report.result.components.first { $0.ref == finding.component }.map {
+                "\(finding.rule.rawValue) \(JUnitReportWriter.caseName($0))"
+            }
+        }
+        #expect(!blocking.isEmpty)
+        #expect(Set(failed) == Set(blocking))
+        #expect(root.attribute("failures") == String(failed.count))
+        let nonCommercial = try #require(suites.first { $0.attribute("name") == "non-commercial" })
+        let failure = try #require(nonCommercial.children("testcase").compactMap { $0.child("failure") }.first)
+        #expect(failure.attribute("type") == "non-commercial")
+        #expect(failure.text.contains("path: app --depends-on--> tune --trained-on--> data"))
+        #expect(failure.text.contains("fingerprint: "))
+    }
+
+    @Test func inputTextRoundTripsThroughXML() throws {
+        let hostile = "a<b>&\"c\" 'd'\u{01}\nnext"
+        let report = ReportFixture.chatApp(hostile: hostile).report()
+        let root = try Self.parse(JUnitReportWriter().write(report))
+        let names = root.children("testsuite").first?.children("testcase").compactMap { $0.attribute("name") } ?? []
+        #expect(names.contains("a<b>&\"c\" 'd'\\u{1}\nnext (data)"))
+        let failure = try #require(
+            root.children("testsuite").first { $0.attribute("name") == "non-commercial" }?.children("testcase")
+                .compactMap { $0.child("failure") }.first)
+        #expect(failure.attribute("message")?.contains("a<b>&\"c\" 'd'\\u{1}\nnext") == true)
+    }
+
+    @Test func waivedAndBaselineFindingsAreSkippedWithTheirReason() throws {
+        let fixture = ReportFixture.chatApp()
+        let policy = AuditPolicy(waivers: [Waiver(component: "data", rule: .nonCommercial, reason: "research licence bought")])
+        let root = try Self.parse(JUnitReportWriter().write(fixture.report(policy: policy)))
+        let suite = try #require(root.children("testsuite").first { $0.attribute("name") == "non-commercial" })
+        let skipped = suite.children("testcase").compactMap { $0.child("skipped") }
+        #expect(skipped.map { $0.attribute("message") } == ["waived: research licence bought"])
+        #expect(suite.attribute("failures") == "0")
+        #expect(suite.attribute("skipped") == "1")
+    }
+
+    @Test(arguments: [(FindingSeverity?.some(.warning), true), (nil, false)])
+    func failOnDecidesWhichSeverityFails(failOn: FindingSeverity?, warningsFail: Bool) throws {
+        var fixture = ReportFixture.chatApp()
+        fixture.add("mystery", "mystery-lib", line: 80)
+        fixture.edge("app", .dependsOn, "mystery")
+        let report = fixture.report()
+        let root = try Self.parse(JUnitReportWriter(failOn: failOn).write(report))
+        let unknown = try #require(root.children("testsuite").first { $0.attribute("name") == "unknown-license" })
+        #expect((unknown.attribute("failures") != "0") == warningsFail)
+        if failOn == nil { #expect(root.attribute("failures") == "0") }
+        let passing = unknown.children("testcase").first { $0.attribute("name")?.hasPrefix("mystery-lib") == true }
+        if !warningsFail { #expect(passing?.child("system-out")?.text.contains("[warning]") == true) }
+    }
+
+    @Test func rulesTheCallerLeavesOutAreNotReported() throws {
+        let root = try Self.parse(JUnitReportWriter(rules: [.naming, .attribution]).write(ReportFixture.chatApp().report()))
+        #expect(root.children("testsuite").map { $0.attribute("name") } == ["naming", "attribution"])
+    }
+}
