@@ -14,7 +14,7 @@ struct ComponentIdentity: Hashable, Sendable {
 
     init(_ component: Component) {
         purl = component.purl.flatMap(Self.purlKey)
-        huggingFaceID = Self.huggingFaceID(of: component)
+        huggingFaceID = Self.huggingFaceID(purlKey: purl, properties: component.properties)
         name = component.name.lowercased()
         nameVersion = name + "@" + (component.version ?? "")
     }
@@ -22,38 +22,57 @@ struct ComponentIdentity: Hashable, Sendable {
     /// `pkg:TYPE/NAMESPACE/NAME@VERSION?QUALIFIERS#SUBPATH` without qualifiers and subpath, with the
     /// type lowercased, percent-escapes decoded, and the names lowercased (and `_`/`.` as `-` for
     /// PyPI) for the types whose registries ignore case, per the purl specification.
+    ///
+    /// Works on UTF-8 bytes: merging computes this for every component of every input.
     static func purlKey(_ purl: String) -> String? {
-        var text = Substring(purl.trimmed(of: " \t"))
-        guard text.lowercased().hasPrefix("pkg:") else { return nil }
-        text = text.dropFirst(4)
-        while text.first == "/" { text = text.dropFirst() }
-        if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-        if let question = text.firstIndex(of: "?") { text = text[..<question] }
-        guard let slash = text.firstIndex(of: "/") else { return nil }
-        let type = text[..<slash].lowercased()
-        var rest = text[text.index(after: slash)...]
-        var version: Substring = ""
-        if let at = rest.lastIndex(of: "@"), at != rest.startIndex, rest[rest.index(before: at)] != "/" {
-            version = rest[rest.index(after: at)...]
+        var bytes = Array(purl.utf8)[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        guard bytes.count > 4, lowercase(bytes.prefix(4)).elementsEqual("pkg:".utf8) else { return nil }
+        bytes = bytes.dropFirst(4)
+        while bytes.first == slash { bytes = bytes.dropFirst() }
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) { bytes = bytes[..<hash] }
+        if let question = bytes.firstIndex(of: UInt8(ascii: "?")) { bytes = bytes[..<question] }
+        guard let typeEnd = bytes.firstIndex(of: slash) else { return nil }
+        let type = lowercase(bytes[..<typeEnd])
+        var rest = bytes[(typeEnd + 1)...]
+        var version: ArraySlice<UInt8> = []
+        if let at = rest.lastIndex(of: UInt8(ascii: "@")), at != rest.startIndex, rest[at - 1] != slash {
+            version = rest[(at + 1)...]
             rest = rest[..<at]
         }
-        var path = percentDecoded(String(rest))
-        let caseInsensitive: Set<String> = ["npm", "pypi", "github", "bitbucket", "huggingface", "composer", "nuget", "pub"]
-        if caseInsensitive.contains(type) { path = path.lowercased() }
-        if type == "pypi" { path = String(path.map { $0 == "_" || $0 == "." ? "-" : $0 }) }
-        return "pkg:\(type)/\(path)" + (version.isEmpty ? "" : "@" + percentDecoded(String(version)))
+        var path = percentDecoded(rest)
+        let typeName = String(decoding: type, as: UTF8.self)
+        if caseInsensitiveTypes.contains(typeName) { path = lowercase(path[...]) }
+        if typeName == "pypi" {
+            path = path.map { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") ? UInt8(ascii: "-") : $0 }
+        }
+        var key = Array("pkg:".utf8) + type + [slash] + path
+        if !version.isEmpty { key += [UInt8(ascii: "@")] + percentDecoded(version) }
+        return String(decoding: key, as: UTF8.self)
     }
+
+    private static let slash = UInt8(ascii: "/")
+
+    private static let caseInsensitiveTypes: Set<String> = [
+        "npm", "pypi", "github", "bitbucket", "huggingface", "composer", "nuget", "pub",
+    ]
 
     /// `org/name` (models) or `datasets/org/name` (data sets), lowercased, if the component names a
     /// Hugging Face repository through its purl, a download location or a reader's `huggingface.url`.
     static func huggingFaceID(of component: Component) -> String? {
-        if let purl = component.purl, let key = purlKey(purl), key.hasPrefix("pkg:huggingface/") {
+        huggingFaceID(purlKey: component.purl.flatMap(purlKey), properties: component.properties)
+    }
+
+    private static func huggingFaceID(purlKey key: String?, properties: [String: String]) -> String? {
+        if let key, key.hasPrefix("pkg:huggingface/") {
             var id = key.dropFirst("pkg:huggingface/".count)
             if let at = id.firstIndex(of: "@") { id = id[..<at] }
             return id.isEmpty ? nil : String(id)
         }
-        for key in ["huggingface.url", "downloadLocation"] {
-            if let url = component.properties[key], let id = huggingFaceID(fromURL: url) { return id }
+        guard !properties.isEmpty else { return nil }
+        for name in ["huggingface.url", "downloadLocation"] {
+            if let url = properties[name], let id = huggingFaceID(fromURL: url) { return id }
         }
         return nil
     }
@@ -74,21 +93,36 @@ struct ComponentIdentity: Hashable, Sendable {
         return nil
     }
 
-    private static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
-        var bytes: [UInt8] = []
-        var utf8 = Array(text.utf8)[...]
-        while let byte = utf8.popFirst() {
-            if byte == UInt8(ascii: "%"), utf8.count >= 2,
-                let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+    private static func lowercase(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    }
+
+    private static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        guard bytes.contains(UInt8(ascii: "%")) else { return Array(bytes) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
+                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
             {
-                bytes.append(value)
-                utf8 = utf8.dropFirst(2)
+                result.append(high << 4 | low)
+                index += 3
             } else {
-                bytes.append(byte)
+                result.append(bytes[index])
+                index += 1
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return result
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x41 + 10
+        case 0x61...0x66: byte - 0x61 + 10
+        default: nil
+        }
     }
 }
 

@@ -74,8 +74,12 @@ private struct MergeState {
     private var indexByRef: [String: Int] = [:]
     private var indexByPurl: [String: Int] = [:]
     private var indexByHuggingFaceID: [String: Int] = [:]
-    private var indexByNameVersion: [String: [Int]] = [:]
-    private var indexByName: [String: [Int]] = [:]
+    /// The first node with each name@version: later same-named entries of one document stay distinct,
+    /// and a lookup never scans a list (merging stays linear even with thousands of `index.js`).
+    private var indexByNameVersion: [String: Int] = [:]
+    /// Name → node, or `ambiguousName` when several nodes share the name.
+    private var indexByName: [String: Int] = [:]
+    private static let ambiguousName = -1
     private var identities: [ComponentIdentity] = []
     private var edgeKeys: Set<EdgeKey> = []
 
@@ -128,23 +132,22 @@ private struct MergeState {
         func usable(_ node: Int) -> Bool { lastDocument[node] != documentIndex }
         if let purl = identity.purl, let node = indexByPurl[purl], usable(node) { return node }
         if let id = identity.huggingFaceID, let node = indexByHuggingFaceID[id], usable(node) { return node }
-        for node in indexByNameVersion[identity.nameVersion] ?? [] where usable(node) {
-            let other = identities[node]
-            if let a = identity.purl, let b = other.purl, a != b { continue }
-            if let a = identity.huggingFaceID, let b = other.huggingFaceID, a != b { continue }
-            if identity.name.isEmpty { continue }
-            return node
-        }
-        return nil
+        guard !identity.name.isEmpty, let node = indexByNameVersion[identity.nameVersion], usable(node) else { return nil }
+        let other = identities[node]
+        if let a = identity.purl, let b = other.purl, a != b { return nil }
+        if let a = identity.huggingFaceID, let b = other.huggingFaceID, a != b { return nil }
+        return node
     }
 
     private mutating func index(_ identity: ComponentIdentity, node: Int) {
         if let purl = identity.purl, indexByPurl[purl] == nil { indexByPurl[purl] = node }
         if let id = identity.huggingFaceID, indexByHuggingFaceID[id] == nil { indexByHuggingFaceID[id] = node }
-        if !(indexByNameVersion[identity.nameVersion]?.contains(node) ?? false) {
-            indexByNameVersion[identity.nameVersion, default: []].append(node)
+        if indexByNameVersion[identity.nameVersion] == nil { indexByNameVersion[identity.nameVersion] = node }
+        if let known = indexByName[identity.name] {
+            if known != node { indexByName[identity.name] = Self.ambiguousName }
+        } else {
+            indexByName[identity.name] = node
         }
-        if !(indexByName[identity.name]?.contains(node) ?? false) { indexByName[identity.name, default: []].append(node) }
     }
 
     /// Keeps the node's facts and fills what it lacks from `component`; disagreeing licenses are reported.
@@ -213,8 +216,8 @@ private struct MergeState {
         let lowered = ref.rawValue.lowercased()
         if let node = indexByHuggingFaceID[lowered] { return node }
         if let id = ComponentIdentity.huggingFaceID(fromURL: ref.rawValue), let node = indexByHuggingFaceID[id] { return node }
-        if let candidates = indexByNameVersion[lowered], candidates.count == 1 { return candidates[0] }
-        if let candidates = indexByName[lowered], candidates.count == 1 { return candidates[0] }
+        if lowered.contains("@"), let node = indexByNameVersion[lowered] { return node }
+        if let node = indexByName[lowered], node != Self.ambiguousName { return node }
         return nil
     }
 

@@ -34,6 +34,7 @@ public struct DOTGraphWriter: Sendable {
 
     /// A DOT double-quoted string; line breaks become DOT's `\n`, other controls are dropped.
     func quoted(_ text: String) -> String {
+        if GraphLabel.isPlainASCII(text, except: "\\\"") { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

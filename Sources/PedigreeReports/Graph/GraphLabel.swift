@@ -10,6 +10,12 @@ enum GraphLabel {
         return [first, second]
     }
 
+    /// Whether `text` is printable ASCII without any of `special`: then it needs no escaping at all.
+    static func isPlainASCII(_ text: String, except special: String) -> Bool {
+        let specials = Array(special.utf8)
+        return text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && !specials.contains($0) }
+    }
+
     /// C0 and C1 controls, DEL and the bidirectional overrides: never copied into a drawing.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -59,6 +59,7 @@ public struct JSONGraphWriter: Sendable {
 
     /// A JSON string literal (RFC 8259 §7): `"` and `\` escaped, controls as `\u00XX`.
     func string(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -33,6 +33,7 @@ public struct MermaidGraphWriter: Sendable {
     }
 
     func escaped(_ text: String) -> String {
+        if GraphLabel.isPlainASCII(text, except: "\"<>&#`") { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
