@@ -31,6 +31,28 @@ struct InputLoaderTests {
         #expect(detected == format)
     }
 
+    @Test(arguments: [true, false])
+    func utf16JSONIsTranscodedAndKeepsPositions(bigEndian: Bool) throws {
+        let text = "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\",\n \"components\": [{\"type\": \"foo\", \"name\": \"é\"}]}"
+        var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in text.utf16 {
+            bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        let file = InputLoader().load(bytes: bytes, path: "utf16.json")
+        #expect(file.format == .cycloneDXJSON)
+        #expect(file.document?.components.map(\.name) == ["é"])
+        let error = try #require(file.document?.errors.first)
+        #expect(error.code == "cyclonedx.invalid-component-type")
+        #expect(error.location == SourceLocation(file: "utf16.json", line: 2, column: 26))
+    }
+
+    @Test func utf16WithALoneSurrogateIsAnError() throws {
+        let bytes: [UInt8] = [0xFF, 0xFE, 0x7B, 0x00, 0x00, 0xD8, 0x7D, 0x00]
+        let file = InputLoader().load(bytes: bytes, path: "bad.json")
+        #expect(file.status == .failed)
+        #expect(file.diagnostics.map(\.code) == ["input.invalid-utf16"])
+    }
+
     @Test func formatWithoutAReaderIsAnUnrecognizedFormatError() throws {
         let loader = InputLoader(readers: [:])
         let file = loader.load(bytes: Array(#"{"bomFormat": "CycloneDX"}"#.utf8), path: "bom.json")

@@ -24,7 +24,8 @@ public enum ReaderInput: Sendable {
 /// "{" or "[" first             -> JSON: bomFormat / $schema cyclonedx -> CycloneDX; spdxVersion -> SPDX 2;
 ///                                 @context naming spdx or @graph -> SPDX 3; base_model_name_or_path /
 ///                                 peft_type -> adapter config
-/// "<" first (or a UTF-16 BOM)  -> XML: bom -> CycloneDX; RDF with SPDX terms -> SPDX 2 RDF
+/// "<" first                    -> XML: bom -> CycloneDX; RDF with SPDX terms -> SPDX 2 RDF; Document -> SPDX 2 XML
+/// UTF-16 byte order mark       -> "<" first: XML (refused); otherwise transcoded to UTF-8 and detected again
 /// "---" line ... "---" line    -> Markdown with YAML front matter naming a card key -> Hugging Face card
 /// a line "SPDXVersion:"        -> SPDX 2 tag-value
 /// .yaml/.yml, or spdxVersion:/product:/include:/pedigree: at a line start
@@ -36,8 +37,6 @@ public enum FormatDetector {
     public enum Detection: Sendable {
         /// A format Pedigree knows, with the parsed input for its reader.
         case format(InputFormat, ReaderInput)
-        /// An SBOM format Pedigree recognises but does not read (e.g. SPDX 2 XML), by name.
-        case unsupported(String)
         /// Not an SBOM or AI artifact; the reason says what it looked like.
         case notAnSBOM(String)
     }
@@ -52,7 +51,7 @@ public enum FormatDetector {
             return .format(.gguf, .bytes(bytes))
         }
         let hasUTF16Mark = bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
-        if hasUTF16Mark { return try detectXML(bytes, path: path, limits: limits) }
+        if hasUTF16Mark { return try detectUTF16(bytes, path: path, limits: limits) }
         if bytes.prefix(1024).contains(0) { return .notAnSBOM("a binary file") }
         switch first {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -114,10 +113,41 @@ public enum FormatDetector {
             }
             return .notAnSBOM("an RDF/XML file without SPDX terms")
         case "Document" where root.child("spdxVersion") != nil:
-            return .unsupported("SPDX 2 XML")
+            return .format(.spdx2XML, .xml(root))
         default:
             return .notAnSBOM("an XML file whose root element is '\(root.name)'")
         }
+    }
+
+    // MARK: UTF-16
+
+    /// JSON, YAML and tag-value in UTF-16 are transcoded to UTF-8 and detected again (lines and
+    /// columns, counted in characters, stay the same); XML in UTF-16 goes to the XML parser, which
+    /// refuses it with a positioned error (libxml2 must only ever see UTF-8).
+    private static func detectUTF16(_ bytes: [UInt8], path: String, limits: InputLimits) throws(InputError) -> Detection {
+        let bigEndian = bytes[0] == 0xFE
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = 2
+        while index + 1 < bytes.count {
+            units.append(
+                bigEndian ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index]))
+            index += 2
+        }
+        let firstText = units.first { !(($0 == 0x20) || ($0 == 0x09) || ($0 == 0x0A) || ($0 == 0x0D)) }
+        if firstText == UInt16(UInt8(ascii: "<")) { return try detectXML(bytes, path: path, limits: limits) }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(units.count)
+        let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { utf8.append($0) }
+        if failed || bytes.count % 2 != 0 {
+            throw InputError(
+                "input.invalid-utf16", "the file starts with a UTF-16 byte order mark but is not valid UTF-16",
+                at: SourceLocation(file: path, line: 0, column: 0))
+        }
+        if case .format(.spdx2TagValue, _) = try detect(utf8, path: path, limits: limits) {
+            return .format(.spdx2TagValue, .bytes(bytes))
+        }
+        return try detect(utf8, path: path, limits: limits)
     }
 
     // MARK: Text

@@ -19,7 +19,10 @@ public struct FormatReader: Sendable {
     /// Every reader of this build, by format.
     public static let all: [InputFormat: FormatReader] = {
         var table: [InputFormat: FormatReader] = [:]
-        for reader in [cycloneDXJSON, cycloneDXXML, huggingFaceCard, adapterConfig, gguf, manifest] {
+        for reader in [
+            cycloneDXJSON, cycloneDXXML, spdx2JSON, spdx2YAML, spdx2TagValue, spdx3JSONLD, huggingFaceCard, adapterConfig,
+            gguf, manifest,
+        ] {
             table[reader.format] = reader
         }
         return table
@@ -53,6 +56,26 @@ public struct FormatReader: Sendable {
     static let manifest = FormatReader(format: .manifest) { input, path, _ throws(InputError) in
         guard case .yaml(let node) = input else { throw mismatch(.manifest, path) }
         return ManifestReader.read(yaml: node, path: path)
+    }
+
+    static let spdx2JSON = FormatReader(format: .spdx2JSON) { input, path, _ throws(InputError) in
+        guard case .json(let value) = input else { throw mismatch(.spdx2JSON, path) }
+        return SPDX2Reader.read(json: value, path: path)
+    }
+
+    static let spdx2YAML = FormatReader(format: .spdx2YAML) { input, path, _ throws(InputError) in
+        guard case .yaml(let node) = input else { throw mismatch(.spdx2YAML, path) }
+        return SPDX2Reader.read(yaml: node, path: path)
+    }
+
+    static let spdx2TagValue = FormatReader(format: .spdx2TagValue) { input, path, _ throws(InputError) in
+        guard case .bytes(let bytes) = input else { throw mismatch(.spdx2TagValue, path) }
+        return try SPDX2Reader.read(tagValue: bytes, path: path)
+    }
+
+    static let spdx3JSONLD = FormatReader(format: .spdx3JSONLD) { input, path, _ throws(InputError) in
+        guard case .json(let value) = input else { throw mismatch(.spdx3JSONLD, path) }
+        return SPDX3Reader.read(json: value, path: path)
     }
 
     static func mismatch(_ format: InputFormat, _ path: String) -> InputError {

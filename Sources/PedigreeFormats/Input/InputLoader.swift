@@ -156,10 +156,6 @@ public struct InputLoader: Sendable {
             }
             let note = Diagnostic.note("input.skipped", "skipped: \(what), not an SBOM", at: fileStart)
             return LoadedFile(path: path, status: .skipped, format: nil, document: nil, diagnostics: [note])
-        case .unsupported(let name):
-            let error = Diagnostic.error(
-                "input.unrecognized-format", "detected \(name), which this build cannot read", at: fileStart)
-            return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error])
         case .format(let format, let input):
             guard let reader = readers[format] else {
                 let error = Diagnostic.error(
