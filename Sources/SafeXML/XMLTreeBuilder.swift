@@ -29,7 +29,7 @@ struct XMLTreeBuilder {
     private var finished: [XMLElement] = []
     private var root: XMLElement?
     /// Text made only of white space, by content: the indentation between child elements repeats
-    /// for every element of a kind, and one shared copy of it saves a third of the tree.
+    /// for every element of a kind, so each container shares one copy instead of owning a string.
     private var whitespaceTexts: [String: String] = [:]
 
     init(bytes: [UInt8], file: String, limits: InputLimits, summary: XMLPrescan.Summary) {

@@ -99,7 +99,8 @@ import Testing
         let diagnostic = XMLTestSupport.refusal("<bom>\n  <components>\n    <component type=\"library\">")
         #expect(diagnostic?.code == "xml.truncated")
         #expect(diagnostic?.position == "3:31")
-        #expect(diagnostic?.message == "the document ends before element 'component' is closed; the file may be cut short")
+        #expect(
+            diagnostic?.message == "the document ends before element 'component' is closed; the file may be cut short")
     }
 
     @Test func documentCutInsideAStartTagIsTruncated() {

@@ -200,4 +200,19 @@ import Testing
         #expect(built.attributes == [XMLAttribute(name: "acknowledgement", namespace: nil, value: "declared")])
         #expect(built.attributes != [XMLAttribute(name: "acknowledgement", namespace: "urn:z", value: "declared")])
     }
+
+    @Test func positionsStayExactAcrossThousandsOfElements() throws {
+        let count = 2_000
+        var document = "<bom>\n<components>\n"
+        for index in 0..<count {
+            document += "  <component n='\(index)'>\n    <name>ü\(index)</name><name/>\n  </component>\n"
+        }
+        document += "</components>\n</bom>\n"
+        let components = try #require(try XMLTestSupport.parse(document).child("components")?.children)
+        #expect(components.count == count)
+        #expect(components.map(\.position) == (0..<count).map { "\(3 + 3 * $0):3" })
+        let digits = (0..<count).map { String($0).count }
+        #expect(components.map { $0.children[1].position } == (0..<count).map { "\(4 + 3 * $0):\(19 + digits[$0])" })
+        #expect(components.last?.child("name")?.text == "ü\(count - 1)")
+    }
 }

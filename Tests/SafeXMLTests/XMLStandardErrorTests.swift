@@ -51,7 +51,8 @@ import Testing
     /// not the reader's handler. `XMLParser` refuses such documents before libxml2 sees them, so
     /// the tree builder is called directly to show that the channel is silenced as well.
     @Test func encodingConversionErrorsBehindThePrescanWriteNothing() throws {
-        let document = Array("<?xml version=\"1.0\" encoding=\"EUC-JP\"?>\n<a>".utf8) + [0xFF, 0xFF] + Array("</a>".utf8)
+        let declaration = "<?xml version=\"1.0\" encoding=\"EUC-JP\"?>\n<a>"
+        let document = Array(declaration.utf8) + [0xFF, 0xFF] + Array("</a>".utf8)
         #expect(XMLTestSupport.refusal(document)?.code == "xml.invalid-utf8")
         var diagnostic: Diagnostic?
         let captured = try Self.capturingStandardError {
@@ -70,26 +71,34 @@ import Testing
         }
     }
 
-    /// Runs `body` with file descriptor 2 redirected into a pipe and returns what was written.
+    /// Runs `body` with file descriptor 2 redirected to a temporary file and returns what was written.
+    ///
+    /// A file rather than a pipe: a pipe nobody reads blocks a writer once 64 KiB wait in it, and
+    /// other suites may write failures meanwhile. What was captured is written back to the real
+    /// stderr afterwards, so their output is not lost.
     static func capturingStandardError(_ body: () throws -> Void) throws -> String {
-        var ends: [Int32] = [0, 0]
-        try #require(pipe(&ends) == 0)
+        var template = Array("/tmp/pedigree-stderr-XXXXXX".utf8CString)
+        let capture = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        try #require(capture >= 0)
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        defer { close(capture) }
         let saved = dup(2)
         try #require(saved >= 0)
-        try #require(dup2(ends[1], 2) == 2)
-        close(ends[1])
+        try #require(dup2(capture, 2) == 2)
         var failure: (any Error)?
         do { try body() } catch { failure = error }
         dup2(saved, 2)
         close(saved)
         var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
+        var offset: off_t = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(ends[0], $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { pread(capture, $0.baseAddress, $0.count, offset) }
             if count <= 0 { break }
             output += chunk[0..<count]
+            offset += off_t(count)
         }
-        close(ends[0])
+        _ = output.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
         if let failure { throw failure }
         return String(decoding: output, as: UTF8.self)
     }
