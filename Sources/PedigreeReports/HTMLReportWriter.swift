@@ -290,7 +290,7 @@ public struct HTMLReportWriter: ReportWriter {
         svg.lineage .node.not-shipped rect { stroke-dasharray: 5 3; }
         svg.lineage .node .name { font-weight: 600; fill: #1f2328; }
         svg.lineage .node .meta { fill: var(--muted); font-size: 11px; }
-        svg.lineage .edge { stroke: #8c959f; stroke-width: 1.2; }
+        svg.lineage .edge { fill: none; stroke: #8c959f; stroke-width: 1.2; }
         svg.lineage .edge.not-shipped { stroke-dasharray: 6 4; }
         svg.lineage .edge.attached { stroke-dasharray: 2 3; }
         svg.lineage .edge.cycle { stroke: var(--warning); }

@@ -42,9 +42,6 @@ public struct MarkdownReportWriter: ReportWriter {
         }
         out += "**Product:** " + digest.contextPhrases.map { "\($0.label.lowercased()) \(md($0.value))" }.joined(separator: " · ") + "\n"
         for assumption in result.context.assumptions { out += "- _Assumed:_ \(md(assumption))\n" }
-        if !result.context.attached.isEmpty {
-            out += "- _Attached to the product:_ \(result.context.attached.count) component\(plural(result.context.attached.count)) no relationship from the product reached (as \(result.context.interpretation.defaultDependency.rawValue)).\n"
-        }
         out += "\n"
 
         let blocking = digest.blocking
@@ -143,7 +140,8 @@ public struct MarkdownReportWriter: ReportWriter {
             out += "  n\(position)[\"\(label)\"]\n"
         }
         for (position, step) in path.enumerated() where position + 1 < path.count {
-            let kind = (step.edge?.rawValue ?? "uses") + (step.attached ? " (attached)" : "")
+            // Mermaid reads parentheses in an edge label as syntax, so "attached" follows a comma.
+            let kind = (step.edge?.rawValue ?? "uses") + (step.attached ? ", attached" : "")
             let arrow = step.edge?.isNotShipped == true ? "-.->" : "-->"
             out += "  n\(position) \(arrow)|\(kind)| n\(position + 1)\n"
         }

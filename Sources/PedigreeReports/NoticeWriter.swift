@@ -31,7 +31,7 @@ public struct NoticeWriter: ReportWriter {
         }
         func obligations(_ kind: Obligation.Kind) -> [Obligation] { result.obligations.filter { $0.kind == kind } }
 
-        var out = heading("Third-party notices for \(product)", "=")
+        var out = heading("Third-party notices for \(product)", "=") + "\n"
         out += wrap("This file lists the third-party components shipped with \(product), the notices and attributions their licenses require, the use restrictions passed on to you with them, and how to obtain source code their licenses require to be offered.") + "\n"
 
         // Attribution: display strings and notice texts.
@@ -118,7 +118,7 @@ public struct NoticeWriter: ReportWriter {
         out += "  License: " + clean(component.license.map { "\($0) (\(licenseName($0)))" } ?? "unknown")
         if let choice = digest.choices[component.ref] { out += ", chosen from " + clean(choice.expression) }
         out += "\n"
-        if let declared = component.declaredLicense, declared != component.license { out += "  Declared: \(clean(declared))\n" }
+        if component.license == nil, let declared = component.declaredLicense { out += "  Stated as: \(clean(declared))\n" }
         if let purl = component.purl { out += "  Package: \(clean(purl))\n" }
         return out
     }

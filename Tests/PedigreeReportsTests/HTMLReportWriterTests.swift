@@ -56,7 +56,7 @@ import Testing
         #expect(html.contains("<p class=\"verdict fail\">\(report.result.blocking.count) blocking finding"))
         // One box per component, one line per relationship, a path for each finding with a lineage.
         #expect(html.components(separatedBy: "<g class=\"node ").count - 1 == report.result.components.count)
-        #expect(html.components(separatedBy: "<line class=\"edge").count - 1 == report.result.relationships.count)
+        #expect(html.components(separatedBy: "<polyline class=\"edge").count - 1 == report.result.relationships.count)
         #expect(html.contains("<ol class=\"path\"><li>acme-chat 1.0.0 <span class=\"edge-kind\">depends-on</span></li>"))
         #expect(html.contains("<tr><td><strong>acme-chat</strong> <span class=\"tag\">product</span></td>"))
     }

@@ -39,4 +39,22 @@ import Testing
         #expect(layout.nodes[2].x < layout.nodes[0].x)
         #expect(layout.nodes[0].x < layout.nodes[1].x)
     }
+
+    @Test func longEdgesBendAroundTheBoxesBetween() {
+        // 0 → 1 → 2 → 3 and 0 → 3: the long edge passes layers 1 and 2 beside their boxes.
+        let layout = LineageLayout(count: 4, edges: [(0, 1), (1, 2), (2, 3), (0, 3)], roots: [0])
+        let route = layout.routes[3]
+        #expect(route.count == 6)
+        #expect(route.first?.y == layout.nodes[0].y + LineageLayout.nodeHeight)
+        #expect(route.last?.y == layout.nodes[3].y)
+        for bend in route.dropFirst().dropLast() {
+            let box = bend.y <= layout.nodes[1].y + LineageLayout.nodeHeight ? layout.nodes[1] : layout.nodes[2]
+            #expect(bend.x < box.x || bend.x > box.x + LineageLayout.nodeWidth)
+        }
+        // Two edges leave 0: their start points are spread along its bottom, in the order of their targets.
+        #expect(layout.routes[0].first?.x != layout.routes[3].first?.x)
+        #expect(layout.labels[3] == LineageLayout.Point(x: (route[0].x + route[1].x) / 2, y: (route[0].y + route[1].y) / 2))
+        // Short edges are straight.
+        #expect(layout.routes[0].count == 2)
+    }
 }

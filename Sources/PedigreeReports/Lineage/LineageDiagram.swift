@@ -40,27 +40,17 @@ struct LineageDiagram {
         out += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker></defs>\n"
         var lines = ""
         var labels = ""
-        for (position, edge) in edges.enumerated() {
-            let a = layout.nodes[edge.from]
-            let b = layout.nodes[edge.to]
-            let (x1, y1, x2, y2): (Int, Int, Int, Int)
-            if b.row > a.row {
-                (x1, y1, x2, y2) = (a.x + w / 2, a.y + h, b.x + w / 2, b.y)
-            } else if b.row < a.row {
-                (x1, y1, x2, y2) = (a.x + w / 2, a.y, b.x + w / 2, b.y + h)
-            } else if b.x >= a.x {
-                (x1, y1, x2, y2) = (a.x + w, a.y + h / 2, b.x, b.y + h / 2)
-            } else {
-                (x1, y1, x2, y2) = (a.x, a.y + h / 2, b.x + w, b.y + h / 2)
-            }
+        for position in edges.indices {
             let relationship = drawn[position]
             var classes = ["edge"]
             if relationship.kind.isNotShipped { classes.append("not-shipped") }
             if relationship.attached { classes.append("attached") }
             if layout.backEdges.contains(position) { classes.append("cycle") }
-            lines += "<line class=\"\(classes.joined(separator: " "))\" x1=\"\(x1)\" y1=\"\(y1)\" x2=\"\(x2)\" y2=\"\(y2)\" marker-end=\"url(#arrow)\"/>\n"
+            let points = layout.routes[position].map { "\($0.x),\($0.y)" }.joined(separator: " ")
+            lines += "<polyline class=\"\(classes.joined(separator: " "))\" points=\"\(points)\" marker-end=\"url(#arrow)\"/>\n"
             let label = relationship.kind.rawValue + (relationship.attached ? " (attached)" : "")
-            labels += "<text class=\"edge-label\" x=\"\((x1 + x2) / 2)\" y=\"\((y1 + y2) / 2 + 4)\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>\n"
+            let at = layout.labels[position]
+            labels += "<text class=\"edge-label\" x=\"\(at.x)\" y=\"\(at.y + 4)\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>\n"
         }
         out += "<g class=\"edges\">\n" + lines + labels + "</g>\n<g class=\"nodes\">\n"
         for (position, component) in result.components.enumerated() {

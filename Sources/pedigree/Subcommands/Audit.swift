@@ -1,14 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import PedigreeCore
 
 /// `pedigree audit`: reads the inputs, carries every license's terms along the lineage and reports conflicts.
 struct Audit: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
-    enum FailOn: String, ExpressibleByArgument, CaseIterable {
-        case error, warning, never
+        case text, json, sarif, junit, markdown, html
     }
 
     static let configuration = CommandConfiguration(
@@ -23,13 +24,23 @@ struct Audit: ParsableCommand {
             pedigree.yaml among the inputs, overridden by the flags below. Unstated, Pedigree assumes the \
             strictest common case (commercial, distributed as a binary) and says so in the report.
 
+            A policy file (--policy, YAML or JSON: Schemas/policy.schema.json) states the product context, \
+            denied and allowed licenses, rule severities, interpretations and waivers. With --baseline, \
+            only findings absent from the baseline (an earlier JSON or SARIF report, or an SBOM audited \
+            the same way) can fail the run; the report shows new, unchanged and resolved findings.
+
+            Formats: text, json (Schemas/report.schema.json), sarif (SARIF 2.1.0 for code scanning), \
+            junit (one test case per component and rule), markdown (for pull-request comments), html \
+            (one self-contained page for release review).
+
             Exit codes: 0 no blocking findings, 1 blocking findings (errors, or warnings with \
-            --fail-on warning), 2 an input could not be used, 64 usage error.
+            --fail-on warning), 2 an input, the policy or the baseline could not be used, 64 usage error.
 
             Examples:
               pedigree audit Samples/hf-finetune-stack
               pedigree audit bom.cdx.json --distribution saas --mau 250000000
               pedigree audit sboms/ --format json --output report.json
+              pedigree audit bom.cdx.json --policy policy.yaml --baseline base.cdx.json --format sarif --output pedigree.sarif
             """
     )
 
@@ -39,8 +50,16 @@ struct Audit: ParsableCommand {
     @OptionGroup(title: "Product context")
     var product: ProductContextOptions
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: "Report format: text, json, sarif, junit, markdown or html.")
     var format: Format = .text
+
+    @Option(help: ArgumentHelp("A policy file (YAML or JSON): context, deny/allow, severities, waivers.", valueName: "file"))
+    var policy: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "An earlier JSON or SARIF report, or an SBOM: only findings absent from it block.", valueName: "file"))
+    var baseline: String?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -56,7 +75,22 @@ struct Audit: ParsableCommand {
     }
 
     func run() throws {
-        let run = Pipeline.audit(AuditRequest(inputs: inputs, context: product.context))
+        var request = AuditRequest(inputs: inputs, context: product.context, options: AuditOptions(today: Self.today()))
+        if let policy {
+            let file = try Self.readPolicy(policy)
+            request.policy = file.policy
+            request.policyStatesInterpretation = file.statesInterpretation
+        }
+        var accepted: (source: String, entries: [BaselineComparison.Entry])?
+        if let baseline {
+            do {
+                accepted = (baseline, try BaselineLoader.load(baseline, request: request))
+            } catch {
+                DiagnosticPrinter.print([error.diagnostic], verbose: true)
+                throw ExitCode(2)
+            }
+        }
+        let run = Pipeline.audit(request, baseline: accepted)
         // The engine's diagnostics are part of the report; the inputs' go to standard error.
         DiagnosticPrinter.print(run.inputs.diagnostics, verbose: verbose)
         if run.inputs.load.documents.isEmpty {
@@ -65,23 +99,51 @@ struct Audit: ParsableCommand {
         }
         let report = AuditReport(
             result: run.result, inputs: run.inputs.reportInputs, toolVersion: PedigreeVersion.current)
-        let text: String
-        switch format {
-        case .text: text = TextReportWriter().write(report)
-        case .json: text = JSONReportWriter().write(report)
-        }
-        try ReportOutput.write(text, to: output)
-        if run.inputs.hasInputErrors { throw ExitCode(2) }
-        if Self.blocks(run.result, failOn: failOn) { throw ExitCode(1) }
+        try ReportOutput.write(writer(for: request.policy).write(report), to: output)
+        throw ExitCode(failOn.exitCode(run.result, inputErrors: run.inputs.hasInputErrors))
     }
 
-    static func blocks(_ result: AuditResult, failOn: FailOn) -> Bool {
-        switch failOn {
-        case .never: false
-        case .error: result.summary.blocking > 0
-        case .warning:
-            result.summary.blocking > 0
-                || result.findings.contains { $0.severity == .warning && !$0.waived && !$0.inBaseline }
+    func writer(for policy: AuditPolicy) -> any ReportWriter {
+        switch format {
+        case .text: TextReportWriter()
+        case .json: JSONReportWriter()
+        case .sarif: SARIFReportWriter(workingDirectory: Self.workingDirectory())
+        case .junit: JUnitReportWriter(failOn: failOn.threshold, rules: RuleID.allCases.filter { policy.severity(of: $0) != nil })
+        case .markdown: MarkdownReportWriter()
+        case .html: HTMLReportWriter()
         }
     }
+
+    /// Reads the policy file; its warnings go to standard error, any error stops the run with exit code 2.
+    static func readPolicy(_ path: String) throws -> PolicyFile {
+        let file: PolicyFile
+        do {
+            file = try PolicyFileReader.read(path: path)
+        } catch {
+            DiagnosticPrinter.print([error.diagnostic], verbose: true)
+            throw ExitCode(2)
+        }
+        DiagnosticPrinter.print(file.diagnostics, verbose: true)
+        if file.hasErrors {
+            printError("error: [policy.invalid] the policy '\(TerminalText.escape(path))' has errors; nothing was audited")
+            throw ExitCode(2)
+        }
+        return file
+    }
+
+    /// Today for waiver expiry: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock (UTC).
+    static func today() -> CalendarDate {
+        if let epoch = getenv("SOURCE_DATE_EPOCH").map({ String(cString: $0) }), let seconds = Int64(epoch) {
+            return CalendarDate(unixSeconds: seconds)
+        }
+        return CalendarDate(unixSeconds: Int64(time(nil)))
+    }
+
+    static func workingDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
 }
+
+extension FailOn: ExpressibleByArgument {}
