@@ -20,18 +20,18 @@ struct GGUFByteCursor {
 
     func location(_ at: Int) -> SourceLocation { .offset(at, in: file) }
 
-    mutating func require(_ count: Int, for what: String) throws(InputError) {
+    mutating func require(_ count: Int, for what: @autoclosure () -> String) throws(InputError) {
         guard count <= remaining else {
             throw InputError(
                 "gguf.truncated",
-                "the file ends inside \(what): \(count) bytes needed at offset \(offset), \(remaining) left",
+                "the file ends inside \(what()): \(count) bytes needed at offset \(offset), \(remaining) left",
                 at: location(offset))
         }
     }
 
     /// Reads `size` bytes as an unsigned integer in the file's byte order.
-    mutating func unsigned(size: Int, what: String) throws(InputError) -> UInt64 {
-        try require(size, for: what)
+    mutating func unsigned(size: Int, what: @autoclosure () -> String) throws(InputError) -> UInt64 {
+        try require(size, for: what())
         var value: UInt64 = 0
         if isBigEndian {
             for index in 0..<size { value = value << 8 | UInt64(bytes[offset + index]) }
@@ -42,20 +42,20 @@ struct GGUFByteCursor {
         return value
     }
 
-    mutating func uint32(_ what: String) throws(InputError) -> UInt32 {
-        UInt32(truncatingIfNeeded: try unsigned(size: 4, what: what))
+    mutating func uint32(_ what: @autoclosure () -> String) throws(InputError) -> UInt32 {
+        UInt32(truncatingIfNeeded: try unsigned(size: 4, what: what()))
     }
 
-    mutating func uint64(_ what: String) throws(InputError) -> UInt64 { try unsigned(size: 8, what: what) }
+    mutating func uint64(_ what: @autoclosure () -> String) throws(InputError) -> UInt64 { try unsigned(size: 8, what: what()) }
 
-    mutating func skip(_ count: Int, what: String) throws(InputError) {
-        try require(count, for: what)
+    mutating func skip(_ count: Int, what: @autoclosure () -> String) throws(InputError) {
+        try require(count, for: what())
         offset += count
     }
 
     /// Reads `count` bytes (the caller has bounded `count`).
-    mutating func take(_ count: Int, what: String) throws(InputError) -> ArraySlice<UInt8> {
-        try require(count, for: what)
+    mutating func take(_ count: Int, what: @autoclosure () -> String) throws(InputError) -> ArraySlice<UInt8> {
+        try require(count, for: what())
         defer { offset += count }
         return bytes[offset..<(offset + count)]
     }

@@ -152,12 +152,12 @@ enum GGUFMetadataParser {
                 at: cursor.location(versionOffset))
         }
 
-        mutating func readType(of what: String) throws(InputError) -> GGUFValueType {
+        mutating func readType(of what: @autoclosure () -> String) throws(InputError) -> GGUFValueType {
             let offset = cursor.offset
-            let raw = try cursor.uint32("the value type of \(what)")
+            let raw = try cursor.uint32("the value type of \(what())")
             guard let type = GGUFValueType(rawValue: raw) else {
                 throw InputError(
-                    "gguf.unknown-value-type", "expected a value type from 0 to 12 for \(what), found \(raw)",
+                    "gguf.unknown-value-type", "expected a value type from 0 to 12 for \(what()), found \(raw)",
                     at: cursor.location(offset))
             }
             return type
