@@ -73,6 +73,14 @@ struct AIArtifactLoadingTests {
         #expect(named.diagnostics.map(\.code) == ["input.unrecognized-format"])
     }
 
+    @Test("a YAML file framed by document markers is judged as YAML, not as front matter")
+    func yamlWithMarkers() throws {
+        let text = "---\nproduct:\n  name: Framed\n...\n"
+        let file = InputLoader().load(bytes: Array(text.utf8), path: "framed.yaml")
+        #expect(file.format == .manifest)
+        #expect(file.document?.manifest?.product.name == "Framed")
+    }
+
     @Test("a file named pedigree.yaml is a manifest whatever keys it starts with")
     func manifestByName() throws {
         let file = InputLoader().load(

@@ -115,3 +115,16 @@ struct AdapterConfigReaderTests {
         #expect(AdapterConfigReader.looksLikeLocalPath(text) == isLocal)
     }
 }
+
+extension AdapterConfigReaderTests {
+    @Test("a null or empty base is no base, with a warning")
+    func nullBase() throws {
+        for (text, code) in [(#"{"peft_type": "LORA", "base_model_name_or_path": null}"#, "adapter.no-base-model"),
+                             (#"{"peft_type": "LORA", "base_model_name_or_path": ""}"#, "adapter.unexpected-type")] {
+            let document = AdapterConfigReader.read(
+                json: try JSONParser.parse(Array(text.utf8), file: "a/b/adapter_config.json"), path: "a/b/adapter_config.json")
+            #expect(document.edges.isEmpty)
+            #expect(F.codes(document) == [code])
+        }
+    }
+}

@@ -60,7 +60,7 @@ public enum AdapterConfigReader {
 
         var components = [adapter]
         var edges: [Edge] = []
-        if let baseValue = json["base_model_name_or_path"] {
+        if let baseValue = json["base_model_name_or_path"], !baseValue.isNull {
             let location = baseValue.location(in: path)
             if let base = baseValue.string?.trimmingWhitespaceAndNewlines, !base.isEmpty {
                 let baseOrigin = Origin(file: path, format: .adapterConfig, location: location)
@@ -87,14 +87,14 @@ public enum AdapterConfigReader {
                             from: adapter.ref, to: component.ref, kind: .adapterOf, statedAs: "base_model_name_or_path",
                             location: location, origin: baseOrigin))
                 }
-            } else if !baseValue.isNull {
+            } else {
                 diagnostics.warning(
                     "adapter.unexpected-type",
                     "expected a non-empty string for 'base_model_name_or_path', found \(baseValue.typeName)", at: location)
             }
         } else {
             diagnostics.warning(
-                "adapter.no-base-model", "the adapter config names no base model ('base_model_name_or_path' is missing)",
+                "adapter.no-base-model", "the adapter config names no base model ('base_model_name_or_path' is missing or null)",
                 at: start)
         }
         return SBOMDocument(

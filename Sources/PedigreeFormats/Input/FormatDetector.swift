@@ -166,10 +166,9 @@ public enum FormatDetector {
                 continue
             }
             if sawFrontMatterStart, trimmed == "---" || trimmed == "..." {
-                guard HuggingFaceCardReader.recognizes(prefix: bytes) else {
-                    return .notAnSBOM("Markdown whose front matter names no Hugging Face card key")
-                }
-                return .format(.huggingFaceCard, .bytes(bytes))
+                if HuggingFaceCardReader.recognizes(prefix: bytes) { return .format(.huggingFaceCard, .bytes(bytes)) }
+                sawFrontMatterStart = false  // front matter of no card (a web page): judge the rest as text
+                continue
             }
             if trimmed.hasPrefix("SPDXVersion:") { return .format(.spdx2TagValue, .bytes(bytes)) }
             if firstContentLine == nil, !trimmed.isEmpty, !trimmed.hasPrefix("#") { firstContentLine = trimmed }
