@@ -125,6 +125,13 @@ struct SPDX2TagValueTests {
         #expect(Set(document.diagnostics.map(\.code)) == ["spdx.missing-field", "spdx.missing-id"])
     }
 
+    @Test func unknownVersionIsAWarningAtItsTag() throws {
+        let text = "# header\nSPDXVersion: SPDX-9.1\nCreator: Tool: x\n"
+        let document = try SPDX2Reader.read(tagValue: Array(text.utf8), path: "inline.spdx")
+        #expect(document.diagnostics.map(\.code) == ["spdx.unsupported-version"])
+        #expect(document.diagnostics.first?.location == SourceLocation(file: "inline.spdx", line: 2, column: 14))
+    }
+
     @Test func tooManyMalformedLinesAreSummarised() throws {
         let text = "SPDXVersion: SPDX-2.3\n" + String(repeating: "garbage\n", count: 80)
         let document = try SPDX2Reader.read(tagValue: Array(text.utf8), path: "inline.spdx")

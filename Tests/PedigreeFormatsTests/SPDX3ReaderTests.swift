@@ -133,6 +133,25 @@ struct SPDX3ReaderTests {
         #expect(SPDX3LicenseExpression.licenseID(iri: iri) == id)
     }
 
+    @Test func buildOutputsAreGeneratedFromBuildInputs() throws {
+        let text = """
+            {"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": [
+            {"type": "software_Package", "spdxId": "urn:busybox", "name": "busybox"},
+            {"type": "software_File", "spdxId": "urn:src", "name": "libbb/xfuncs.c"},
+            {"type": "software_File", "spdxId": "urn:readme", "name": "README"},
+            {"type": "build_Build", "spdxId": "urn:build", "build_buildType": "https://openembedded.org/dobuild"},
+            {"type": "Relationship", "spdxId": "urn:r1", "from": "urn:build", "relationshipType": "hasInput", "to": ["urn:src"]},
+            {"type": "Relationship", "spdxId": "urn:r2", "from": "urn:build", "relationshipType": "hasOutput", "to": ["urn:busybox"]},
+            {"type": "Relationship", "spdxId": "urn:r3", "from": "urn:src", "relationshipType": "hasConcludedLicense", "to": ["https://spdx.org/licenses/GPL-2.0-only"]},
+            {"type": "Relationship", "spdxId": "urn:r4", "from": "urn:busybox", "relationshipType": "contains", "to": ["urn:readme"]}]}
+            """
+        let document = SPDX3Reader.read(json: try SPDXFixtures.json(text: text), path: "inline.json")
+        #expect(document.edgeLines == ["urn:busybox derived-from urn:src"])
+        #expect(document.edges.first?.statedAs == "hasInput/hasOutput")
+        // The unlicensed README only takes part in containment: not a component.
+        #expect(document.components.map(\.name) == ["busybox", "libbb/xfuncs.c"])
+    }
+
     @Test func selfReferencingLicenseSetStops() throws {
         let text = """
             {"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": [

@@ -37,6 +37,7 @@ struct SPDX2TagValueParser {
     private var annotationComment: String?
     private var annotations: [(target: String, comment: String)] = []
     private var sawCreator = false
+    private var versionLocation: SourceLocation?
     private var malformedLines = 0
     private var validLines = 0
 
@@ -88,7 +89,7 @@ struct SPDX2TagValueParser {
             diagnostics.warning(
                 "spdx.unsupported-version",
                 "expected SPDXVersion 'SPDX-2.2' or 'SPDX-2.3', found '\(version)'; reading it as SPDX 2.3",
-                at: SourceLocation(file: file, line: 1, column: 1))
+                at: versionLocation ?? SourceLocation(file: file, line: 1, column: 1))
         }
         for (position, element) in document.elements.enumerated() where element.spdxID.isEmpty {
             let id = "SPDXRef-\(element.kind.rawValue)-\(position + 1)"
@@ -195,7 +196,9 @@ struct SPDX2TagValueParser {
     ) {
         let text = SPDX2Document.Text(value, at: location)
         switch tag {
-        case "SPDXVersion": document.specVersion = value
+        case "SPDXVersion":
+            document.specVersion = value
+            versionLocation = location
         case "DocumentName": document.name = value
         case "Creator": sawCreator = true
         case "DocumentNamespace": document.namespace = value

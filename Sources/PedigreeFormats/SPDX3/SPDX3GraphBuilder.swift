@@ -132,6 +132,8 @@ struct SPDX3GraphBuilder {
         var declared: [String: [LicenseText]] = [:]
         var concluded: [String: [LicenseText]] = [:]
         var candidates: [Candidate] = []
+        var buildInputs: [String: [(id: String, location: SourceLocation)]] = [:]
+        var buildOutputs: [String: [(id: String, location: SourceLocation)]] = [:]
         for relationship in relationships {
             let location = relationship.location(in: path)
             guard let typeValue = relationship["relationshipType"], let rawType = typeValue.string,
@@ -156,6 +158,13 @@ struct SPDX3GraphBuilder {
             }
             switch meaning {
             case .ignored:
+                continue
+            case .buildInput, .buildOutput:
+                for target in targets {
+                    guard let to = Self.reference(target) else { continue }
+                    let entry = (id: to, location: target.location(in: path))
+                    if meaning == .buildInput { buildInputs[from, default: []].append(entry) } else { buildOutputs[from, default: []].append(entry) }
+                }
                 continue
             case .describes:
                 if let element = elements[from], Self.collectionTypes.contains(Self.typeName(element)) {
@@ -190,6 +199,17 @@ struct SPDX3GraphBuilder {
             }
         }
         diagnostics.append(contentsOf: licenses.diagnostics.diagnostics)
+        // Each output of a build was generated from each of its inputs; builds are not components.
+        for (build, outputs) in buildOutputs.sorted(by: { $0.key < $1.key }) {
+            for output in outputs {
+                for input in buildInputs[build] ?? [] where input.id != output.id {
+                    candidates.append(
+                        Candidate(
+                            from: input.id, to: output.id, kind: nil, meaning: .generates, statedAs: "hasInput/hasOutput",
+                            comment: nil, location: output.location))
+                }
+            }
+        }
 
         // Orient every candidate as from → to (uses or derives from).
         struct Resolved {

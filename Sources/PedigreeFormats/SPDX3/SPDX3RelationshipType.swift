@@ -4,7 +4,8 @@ import PedigreeModel
 ///
 /// A relationship reads "`from` TYPE `to`" (SPDX 3.0.1 `Core/Vocabularies/RelationshipType`); an edge
 /// reads "`from` uses or derives from `to`", so `ancestorOf`, `hasVariant`, `generates`, `packagedBy`
-/// and `copiedTo` turn around. Types about vulnerabilities, builds, agents and publication say nothing
+/// and `copiedTo` turn around. A build's `hasInput` and `hasOutput` pair up: each output was generated
+/// from each input. Types about vulnerabilities, builds, agents and publication say nothing
 /// about licenses and are ignored; `hasDeclaredLicense`/`hasConcludedLicense` attach licenses.
 /// `finetunedOn`, `pretrainedOn` and `evaluatedOn` are SPDX 3.1 additions read the same way.
 enum SPDX3RelationshipType {
@@ -26,6 +27,9 @@ enum SPDX3RelationshipType {
         case concludedLicense
         /// `other`: its comment or description may say what it is.
         case other
+        /// `Build hasInput X` / `Build hasOutput Y`: each output is generated from each input.
+        case buildInput
+        case buildOutput
         /// Not about licenses or lineage.
         case ignored
     }
@@ -82,7 +86,9 @@ enum SPDX3RelationshipType {
         "hasAssociatedVulnerability": .ignored, "underInvestigationFor": .ignored, "reportedBy": .ignored,
         "publishedBy": .ignored, "republishedBy": .ignored, "coordinatedBy": .ignored, "availableFrom": .ignored,
         "amendedBy": .ignored, "serializedInArtifact": .ignored, "delegatedTo": .ignored, "hasEvidence": .ignored,
-        "invokedBy": .ignored, "hasHost": .ignored, "hasInput": .ignored, "hasOutput": .ignored,
+        "invokedBy": .ignored, "hasHost": .ignored,
+        // A `build_Build`'s outputs are generated from its inputs (Build profile).
+        "hasInput": .buildInput, "hasOutput": .buildOutput,
     ]
 
     /// The vocabulary term of a type written as a term or as its IRI
