@@ -14,8 +14,11 @@ struct Pedigree: ParsableCommand {
 
             Exit codes: 0 no blocking findings, 1 blocking findings, 2 an input can't be used, 64 usage error.
 
-            Example:
-              pedigree audit Samples/chat-assistant
+            Examples:
+              pedigree audit Samples/hf-finetune-stack
+              pedigree audit bom.cdx.json --distribution saas --mau 250000000 --format sarif
+              pedigree explain Samples/hf-finetune-stack --component acme/support-llama-3.1-8b
+              pedigree licenses llama3.1
             """,
         version: PedigreeVersion.current,
         subcommands: [Audit.self, Graph.self, Explain.self, Notice.self, Licenses.self]
