@@ -371,13 +371,13 @@ private struct Reader {
     }
 
     mutating func count(_ node: PolicyNode, key: String) -> Int? {
-        if case .number(let written) = node.value, let value = Int(written.replacingUnderscores), value >= 0 { return value }
+        if case .number(let written) = node.value, let value = Int(written), value >= 0 { return value }
         error("policy.invalid-type", "expected a whole number of zero or more for '\(key)', found \(node.typeDescription)", at: node)
         return nil
     }
 
     mutating func amount(_ node: PolicyNode, key: String) -> Double? {
-        if case .number(let written) = node.value, let value = Double(written.replacingUnderscores), value >= 0,
+        if case .number(let written) = node.value, let value = Double(written), value >= 0,
             value.isFinite
         {
             return value
@@ -426,6 +426,4 @@ extension String {
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
     }
-
-    fileprivate var replacingUnderscores: String { String(filter { $0 != "_" }) }
 }

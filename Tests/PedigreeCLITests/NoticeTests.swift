@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import PedigreeCore
+import Testing
+
+/// `pedigree notice` for a Llama-, a Gemma- and an Apache-based product, run as the built binary.
+@Suite struct NoticeTests {
+    static func notice(_ input: String, _ extra: [String] = []) throws -> String {
+        let result = try PedigreeProcess.run(["notice", input] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    @Test func llamaBasedProductOwesBuiltWithLlamaAndTheAcceptableUsePolicy() throws {
+        let text = try Self.notice("Samples/hf-finetune-stack")
+        #expect(text.hasPrefix("Third-party notices for Acme Support Assistant\n"))
+        #expect(text.contains("\nBuilt with Llama\n"))
+        #expect(text.contains("\nLlama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.\n"))
+        #expect(text.contains("\nUse restrictions\n"))
+        #expect(text.contains("  Terms: https://llama.meta.com/llama3_1/use-policy\n"))
+        #expect(text.contains("\nDataset credits\n"))
+        #expect(text.contains("\nOpenAssistant/oasst1\n  License: Apache-2.0 (Apache License 2.0)\n"))
+        // Only what ships: the manifest's test-only tools and the product itself are not listed as components.
+        #expect(!text.contains("\nAcme Support Assistant 2.4.0\n"))
+        #expect(try Self.notice("Samples/hf-finetune-stack") == text)
+    }
+
+    @Test func gemmaBasedProductPassesOnTheGemmaTerms() throws {
+        let text = try Self.notice("Tests/Fixtures/reports/notice/gemma", ["--distribution", "on-device"])
+        #expect(text.contains("\nGemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms\n"))
+        #expect(text.contains("\nGemma Terms of Use (last modified 2025-03-24) (LicenseRef-scancode-gemma-tou-2025-03-24)\n  Terms: https://ai.google.dev/gemma/terms\n  Terms: https://ai.google.dev/gemma/prohibited_use_policy\n  Applies to: acme/gemma-2-2b-notes 1.0, google/gemma-2-2b-it\n"))
+        #expect(!text.contains("Built with Llama"))
+        #expect(!text.contains("Source code offer"))
+    }
+
+    @Test func apacheBasedProductPassesOnNoticeFilesAndOffersGPLSource() throws {
+        let text = try Self.notice("Tests/Fixtures/reports/notice/apache", ["--distribution", "on-device"])
+        #expect(text.contains("\nNOTICE files\n"))
+        #expect(text.contains("\n- mistralai/Mistral-7B-v0.1 (Apache-2.0)\n- vllm 0.6.3 (Apache-2.0)\n"))
+        #expect(text.contains("\nApache-2.0 (Apache License 2.0)\n  Text: https://spdx.org/licenses/Apache-2.0.html\n  Applies to: mistralai/Mistral-7B-v0.1, vllm 0.6.3\n"))
+        #expect(text.contains("\nSource code offer\n"))
+        #expect(text.contains("\n- busybox 1.36.1 (GPL-2.0-only)\n"))
+        // pytest is excluded from what ships.
+        #expect(!text.contains("pytest"))
+        #expect(!text.contains("Use restrictions"))
+    }
+
+    @Test func writesTheFileAtomicallyAndRefusesSymlinks() throws {
+        let path = "/tmp/pedigree-notice-test-\(getpid())"
+        let link = path + ".link"
+        _ = unlink(path)
+        _ = unlink(link)
+        defer {
+            _ = unlink(path)
+            _ = unlink(link)
+        }
+        let written = try PedigreeProcess.run(["notice", "Tests/Fixtures/reports/notice/apache", "--output", path])
+        #expect(written.status == 0)
+        #expect(written.stdout.isEmpty)
+        let bytes = try SafeFile.read(path)
+        #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("Third-party notices for inference-box\n"))
+        #expect(symlink(path, link) == 0)
+        let refused = try PedigreeProcess.run(["notice", "Tests/Fixtures/reports/notice/apache", "--output", link])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("error: [output.symlink]"))
+    }
+}
