@@ -7,6 +7,27 @@ import Testing
 /// The SPDX samples read cleanly and state the lineage the README describes.
 @Suite("SPDX samples")
 struct SPDXSamplesTests {
+    @Test(arguments: [
+        ("spdx2-json-saas-chatbot/helpdesk-chat-service.spdx.json", InputFormat.spdx2JSON),
+        ("spdx2-yaml-on-device-assistant/pocket-notes.spdx.yaml", .spdx2YAML),
+        ("spdx2-tag-value-distilled-model/brief-summarizer.spdx", .spdx2TagValue),
+        ("spdx2-rdf-translation-desktop/lingo-desk.spdx.rdf.xml", .spdx2RDF),
+        ("spdx3-ai-dataset-profiles/caselens-legal-assistant.spdx3.json", .spdx3JSONLD),
+    ])
+    func loadsThroughDetection(sample: String, format: InputFormat) throws {
+        let file = InputLoader().loadFile(SPDXFixtures.samplePath(sample))
+        let document = try #require(file.document, "\(file.diagnostics)")
+        #expect(document.format == format)
+        #expect(!document.components.isEmpty)
+        #expect(file.diagnostics.isEmpty)
+    }
+
+    @Test func xmlSerializationLoadsThroughDetection() throws {
+        let file = InputLoader().loadFile(SPDXFixtures.path("spdx2/xml/support-bot.spdx.xml"))
+        #expect(file.document?.format == .spdx2XML)
+        #expect(file.document?.components.count == 8)
+    }
+
     @Test func saasChatbotJSON() throws {
         let path = SPDXFixtures.samplePath("spdx2-json-saas-chatbot/helpdesk-chat-service.spdx.json")
         let document = SPDX2Reader.read(json: try SPDXFixtures.json(path), path: path)

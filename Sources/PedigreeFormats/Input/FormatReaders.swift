@@ -20,8 +20,8 @@ public struct FormatReader: Sendable {
     public static let all: [InputFormat: FormatReader] = {
         var table: [InputFormat: FormatReader] = [:]
         for reader in [
-            cycloneDXJSON, cycloneDXXML, spdx2JSON, spdx2YAML, spdx2TagValue, spdx3JSONLD, huggingFaceCard, adapterConfig,
-            gguf, manifest,
+            cycloneDXJSON, cycloneDXXML, spdx2JSON, spdx2YAML, spdx2TagValue, spdx2RDF, spdx2XML, spdx3JSONLD,
+            huggingFaceCard, adapterConfig, gguf, manifest,
         ] {
             table[reader.format] = reader
         }
@@ -71,6 +71,17 @@ public struct FormatReader: Sendable {
     static let spdx2TagValue = FormatReader(format: .spdx2TagValue) { input, path, _ throws(InputError) in
         guard case .bytes(let bytes) = input else { throw mismatch(.spdx2TagValue, path) }
         return try SPDX2Reader.read(tagValue: bytes, path: path)
+    }
+
+    /// RDF/XML and the plain XML serialization share one entry point, which tells them apart by root.
+    static let spdx2RDF = FormatReader(format: .spdx2RDF) { input, path, _ throws(InputError) in
+        guard case .xml(let root) = input else { throw mismatch(.spdx2RDF, path) }
+        return SPDX2Reader.read(rdf: root, path: path)
+    }
+
+    static let spdx2XML = FormatReader(format: .spdx2XML) { input, path, _ throws(InputError) in
+        guard case .xml(let root) = input else { throw mismatch(.spdx2XML, path) }
+        return SPDX2Reader.read(rdf: root, path: path)
     }
 
     static let spdx3JSONLD = FormatReader(format: .spdx3JSONLD) { input, path, _ throws(InputError) in
