@@ -195,7 +195,7 @@ public struct HTMLReportWriter: ReportWriter {
         guard !result.obligations.isEmpty else { return "" }
         var out = "<section id=\"obligations\">\n<h2>Obligations</h2>\n<table>\n<thead><tr><th>Duty</th><th>License</th><th>Text</th><th>Owed by</th></tr></thead>\n<tbody>\n"
         for obligation in result.obligations {
-            let owers = obligation.components.map { HTMLText.escape(digest.label($0)) }.joined(separator: ", ")
+            let owers = digest.labels(obligation.components).map { HTMLText.escape($0) }.joined(separator: ", ")
             out += "<tr><td>\(Self.duty(obligation.kind))</td><td>\(HTMLText.escape(obligation.license))</td><td>\(HTMLText.escape(obligation.text ?? ""))</td><td>\(owers)</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n<p class=\"hint\"><code>pedigree notice</code> writes these as a NOTICE file for the release.</p>\n</section>\n"

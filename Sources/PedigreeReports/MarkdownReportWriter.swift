@@ -94,7 +94,7 @@ public struct MarkdownReportWriter: ReportWriter {
             out += details("Obligations (\(result.obligations.count))") {
                 var text = "| Duty | License | Text | Components |\n|---|---|---|---|\n"
                 for obligation in result.obligations.prefix(maxTableRows) {
-                    let owers = obligation.components.map { digest.label($0) }.joined(separator: ", ")
+                    let owers = digest.labels(obligation.components).joined(separator: ", ")
                     text += "| \(obligation.kind.rawValue) | \(md(obligation.license)) | \(md(obligation.text ?? "")) | \(md(owers)) |\n"
                 }
                 return text + cut(result.obligations.count)

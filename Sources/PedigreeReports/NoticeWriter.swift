@@ -26,8 +26,7 @@ public struct NoticeWriter: ReportWriter {
         let productRefs = Set(result.components.filter(\.isProduct).map(\.ref))
         let shipped = result.components.filter { $0.ships && !$0.isProduct }
         func owers(_ obligation: Obligation, includingProduct: Bool = false) -> [String] {
-            obligation.components.filter { includingProduct || !productRefs.contains($0) }.map { clean(digest.label($0)) }
-                .sorted(by: Self.order)
+            digest.labels(obligation.components.filter { includingProduct || !productRefs.contains($0) }).map(clean)
         }
         func obligations(_ kind: Obligation.Kind) -> [Obligation] { result.obligations.filter { $0.kind == kind } }
 
@@ -173,10 +172,6 @@ public struct NoticeWriter: ReportWriter {
         let left = (l.name.lowercased(), l.version ?? "", l.ref.rawValue)
         let right = (r.name.lowercased(), r.version ?? "", r.ref.rawValue)
         return left < right
-    }
-
-    static func order(_ l: String, _ r: String) -> Bool {
-        l.lowercased() != r.lowercased() ? l.lowercased() < r.lowercased() : l < r
     }
 
     func heading(_ text: String, _ rule: Character) -> String {

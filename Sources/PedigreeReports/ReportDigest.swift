@@ -48,6 +48,11 @@ struct ReportDigest {
         return text
     }
 
+    /// Labels of several components, sorted as a reader looks for them (case-insensitively).
+    func labels(_ refs: [ComponentRef]) -> [String] {
+        refs.map(label).sorted { l, r in l.lowercased() != r.lowercased() ? l.lowercased() < r.lowercased() : l < r }
+    }
+
     /// What a finding's status is in words: blocking, waived (why), accepted in the baseline, or its severity.
     func status(_ finding: Finding) -> String {
         if finding.waived { return "waived: " + (finding.waiverReason ?? "no reason given") }
