@@ -113,12 +113,19 @@ public struct AuditResult: Sendable {
         self.obligations = obligations
         self.diagnostics = diagnostics
         self.ruleContext = ruleContext
+        var counts = (errors: 0, warnings: 0, infos: 0, waived: 0, blocking: 0)
+        for finding in findings {
+            switch finding.severity {
+            case .error: counts.errors += 1
+            case .warning: counts.warnings += 1
+            case .info: counts.infos += 1
+            }
+            if finding.waived { counts.waived += 1 }
+            if finding.isBlocking { counts.blocking += 1 }
+        }
         summary = AuditSummary(
-            components: components.count, relationships: relationships.count,
-            errors: findings.filter { $0.severity == .error }.count,
-            warnings: findings.filter { $0.severity == .warning }.count,
-            infos: findings.filter { $0.severity == .info }.count,
-            waived: findings.filter(\.waived).count, blocking: findings.filter(\.isBlocking).count)
+            components: components.count, relationships: relationships.count, errors: counts.errors,
+            warnings: counts.warnings, infos: counts.infos, waived: counts.waived, blocking: counts.blocking)
     }
 
     /// The findings that block a release.

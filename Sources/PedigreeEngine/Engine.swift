@@ -169,7 +169,9 @@ public enum Engine {
         for edge in 0..<index.realEdgeCount where index.edgeKind[edge].isDerivative {
             isDerivative[Int(index.edgeFrom[edge])] = true
         }
-        for cycle in CycleDetector.cycles(index) {
+        var cycleOf = [Int32](repeating: -1, count: index.nodeCount)
+        for (number, cycle) in CycleDetector.cycles(index).enumerated() {
+            for member in cycle { cycleOf[member] = Int32(number) }
             let members = cycle.sorted { index.rank[$0] < index.rank[$1] }
             let names = members.prefix(5).map { "'\(graph.components[$0].ref)'" }.joined(separator: ", ")
             let more = members.count > 5 ? " and \(members.count - 5) more" : ""
@@ -194,10 +196,11 @@ public enum Engine {
             }
         }
 
+        let knownFacts = graph.components.map { catalog.knownLicense(purl: $0.purl, name: $0.name, version: $0.version) }
         let ruleContext = RuleContext(
             index: index, product: product, roots: roots, policy: policy, catalog: catalog, licenses: table,
             componentLicenses: componentLicenses, outbound: outbound, forward: forward, rootReach: rootReach,
-            rootVia: rootVia, shipped: shipped, isDerivative: isDerivative)
+            rootVia: rootVia, shipped: shipped, isDerivative: isDerivative, knownFacts: knownFacts, cycleOf: cycleOf)
 
         // Rules, severities, fingerprints.
         var findings: [Finding] = []
@@ -226,7 +229,7 @@ public enum Engine {
             product.assumptions.append("no date was given for the audit: waiver expiry dates were not checked")
         }
         WaiverApplication.applyBaseline(options.baseline, to: &findings)
-        findings.sort(by: Self.findingOrder)
+        findings = Self.sorted(findings)
 
         // The result.
         let components = graph.components.enumerated().map { node, component in
@@ -255,6 +258,36 @@ public enum Engine {
             context: product, components: components, relationships: relationships, findings: findings,
             choices: choices, obligations: ObligationCollector.collect(ruleContext), diagnostics: diagnostics,
             ruleContext: ruleContext)
+    }
+
+    /// Sorts by `findingOrder`, moving indices rather than the (large) findings themselves.
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        // Integer keys, so that comparing does not copy findings or compare strings more than once.
+        let files = Array(Set(findings.map { $0.location?.file ?? "" })).sorted()
+        var fileRank: [String: Int] = [:]
+        for (rank, file) in files.enumerated() { fileRank[file] = rank }
+        let fingerprints = findings.map(\.fingerprint)
+        let fingerprintOrder = fingerprints.indices.sorted { fingerprints[$0] < fingerprints[$1] }
+        var fingerprintRank = [Int](repeating: 0, count: findings.count)
+        for (rank, position) in fingerprintOrder.enumerated() { fingerprintRank[position] = rank }
+        struct Key: Comparable {
+            var file: Int, line: Int, column: Int, offset: Int, rule: Int, fingerprint: Int, position: Int
+            static func < (l: Key, r: Key) -> Bool {
+                if (l.file, l.line, l.column, l.offset) != (r.file, r.line, r.column, r.offset) {
+                    return (l.file, l.line, l.column, l.offset) < (r.file, r.line, r.column, r.offset)
+                }
+                return (l.rule, l.fingerprint, l.position) < (r.rule, r.fingerprint, r.position)
+            }
+        }
+        let keys = findings.indices.map { position in
+            let finding = findings[position]
+            let location = finding.location
+            return Key(
+                file: fileRank[location?.file ?? ""] ?? 0, line: location?.line ?? 0, column: location?.column ?? 0,
+                offset: location?.byteOffset ?? 0, rule: finding.rule.catalogueIndex,
+                fingerprint: fingerprintRank[position], position: position)
+        }
+        return keys.sorted().map { findings[$0.position] }
     }
 
     /// Location, then rule, then fingerprint: the order STYLE.md asks of reports.

@@ -8,5 +8,9 @@ enum BenchRegistry {
         HostileJSONBench.repeatedKey,
         HostileJSONBench.manyKeys,
         HostileJSONBench.hugeString,
+        EngineBench.thousand,
+        EngineBench.tenThousand,
+        EngineBench.hundredThousand,
+        EngineBench.cyclic,
     ]
 }

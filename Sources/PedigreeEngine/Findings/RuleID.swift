@@ -30,7 +30,10 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable, Comparabl
     }
 
     /// Position in the catalogue, for grouping and sorting.
-    public var catalogueIndex: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public var catalogueIndex: Int { Self.positions[self] ?? 0 }
+
+    private static let positions: [RuleID: Int] = Dictionary(
+        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.catalogueIndex < rhs.catalogueIndex }
 }

@@ -7,8 +7,8 @@
 ///
 /// Decisions: a permissive license whose compatibility list is empty is taken as absorbable (the
 /// knowledge base lists only the exceptions such as Apache-2.0 into GPL-2.0); LGPL and MPL do not
-/// enter the work over a dynamic link; a pair is reported where it first meets — at the component
-/// whose two sources are nearer than any upstream component that already holds both.
+/// enter the work over a dynamic link; a pair is reported where it first meets — at a component none
+/// of whose upstream neighbours already holds both (inside a cycle: the members nearest to both sources).
 public struct CopyleftConflictRule: Rule {
     public let id = RuleID.copyleftConflict
     public init() {}
@@ -16,20 +16,30 @@ public struct CopyleftConflictRule: Rule {
     public func evaluate(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let index = context.index
+        // Pairs repeat across components: judge each ordered pair of licenses once.
+        var verdicts: [Int: String?] = [:]
+        let count = context.licenses.count
+        let copyleftSide = context.licenses.map(Self.isCopyleftSide)
+        func verdict(_ a: Int, _ b: Int) -> String? {
+            if let known = verdicts[a * count + b] { return known }
+            let reason = Self.conflict(context.licenses[a], context.licenses[b])
+            verdicts[a * count + b] = reason
+            return reason
+        }
         for node in 0..<index.nodeCount {
             let work = context.forward.licenses(at: node, with: .work)
             guard work.count >= 2 else { continue }
-            guard work.contains(where: { Self.isCopyleftSide(context.licenses[Int($0.license)]) }) else { continue }
-            var reported = Set<[Int32]>()
-            for a in work where Self.isCopyleftSide(context.licenses[Int(a.license)]) {
+            guard work.contains(where: { copyleftSide[Int($0.license)] }) else { continue }
+            var reported = Set<Int>()
+            for a in work where copyleftSide[Int(a.license)] {
                 for b in work where b.license != a.license {
-                    let pair = [min(a.license, b.license), max(a.license, b.license)]
+                    let pair = Int(min(a.license, b.license)) * count + Int(max(a.license, b.license))
                     guard !reported.contains(pair) else { continue }
-                    let left = context.licenses[Int(a.license)]
-                    let right = context.licenses[Int(b.license)]
-                    guard let reason = Self.conflict(left, right) else { continue }
+                    guard let reason = verdict(Int(a.license), Int(b.license)) else { continue }
                     reported.insert(pair)
                     if Self.heldUpstream(context, node: node, a: a, b: b) { continue }
+                    let left = context.licenses[Int(a.license)]
+                    let right = context.licenses[Int(b.license)]
                     let sourceA = Int(a.source)
                     let sourceB = Int(b.source)
                     let otherPath = context.path(firedAt: node, license: Int(b.license), aspect: .work)
@@ -83,15 +93,18 @@ public struct CopyleftConflictRule: Rule {
         }
     }
 
-    /// Whether an upstream component already holds both, nearer to their sources.
+    /// Whether an upstream component already holds both: one outside this component's cycle, or one
+    /// inside it that is nearer to both sources (so that exactly the nearest members of a cycle report).
     static func heldUpstream(_ context: RuleContext, node: Int, a: ForwardReach.Record, b: ForwardReach.Record) -> Bool {
         let index = context.index
         let here = a.distance + b.distance
         for slot in Int(index.upStart[node])..<Int(index.upStart[node + 1]) {
             let upstream = Int(index.edgeTo[Int(index.upEdges[slot])])
-            guard let ua = context.forward.record(at: upstream, license: Int(a.license), aspect: .work),
+            guard upstream != node,
+                let ua = context.forward.record(at: upstream, license: Int(a.license), aspect: .work),
                 let ub = context.forward.record(at: upstream, license: Int(b.license), aspect: .work)
             else { continue }
+            if context.cycleOf[upstream] < 0 || context.cycleOf[upstream] != context.cycleOf[node] { return true }
             if ua.distance + ub.distance < here { return true }
         }
         return false

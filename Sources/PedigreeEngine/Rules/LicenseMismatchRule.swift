@@ -18,7 +18,7 @@ public struct LicenseMismatchRule: Rule {
             let own = context.ownLicenses(node).map { context.licenses[$0] }
             guard !own.isEmpty, !context.componentLicenses[node].isMissing else { continue }
             let component = context.components[node]
-            if let fact = context.catalog.knownLicense(purl: component.purl, name: component.name, version: component.version) {
+            if let fact = context.knownFacts[node] {
                 let reading = context.catalog.read(.init(.init(fact.license)))
                 let known = Set((reading.expression?.licenseIDs ?? []).map { id in
                     context.catalog.terms(for: id).map { LicenseIdentity.normalized($0.id) } ?? LicenseIdentity.normalized(id)

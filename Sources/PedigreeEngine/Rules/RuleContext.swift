@@ -22,6 +22,10 @@ public struct RuleContext: Sendable {
     let shipped: [Bool]
     /// Components with an outgoing derivative edge (DOMAIN §8.3).
     let isDerivative: [Bool]
+    /// What the catalog knows of each component's license (by purl, name, version).
+    let knownFacts: [KnownLicenseFact?]
+    /// For each component, the index of the cycle (strongly connected component) it is in, or -1.
+    let cycleOf: [Int32]
 
     var components: [Component] { index.graph.components }
 

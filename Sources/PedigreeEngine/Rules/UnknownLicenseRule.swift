@@ -14,7 +14,7 @@ public struct UnknownLicenseRule: Rule {
             let license = context.componentLicenses[node]
             let component = context.components[node]
             var notes: [String] = []
-            if let fact = context.catalog.knownLicense(purl: component.purl, name: component.name, version: component.version) {
+            if let fact = context.knownFacts[node] {
                 notes.append("known as '\(fact.license)': \(fact.note)")
             }
             if license.isMissing {
