@@ -109,7 +109,7 @@ struct SPDX2ReaderTests {
         #expect(declared.line > 1)
     }
 
-    @Test func unnamedElementsGetAnIDAndAWarning() throws {
+    @Test func unnamedElementsGetAnIDAndAnError() throws {
         let text = """
             {"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "creationInfo": {},
              "packages": [{"name": "orphan", "licenseDeclared": "MIT"}]}
@@ -117,12 +117,40 @@ struct SPDX2ReaderTests {
         let document = SPDX2Reader.read(json: try SPDXFixtures.json(text: text), path: "inline.json")
         #expect(document.components.map(\.ref) == ["SPDXRef-package-1"])
         #expect(document.diagnostics("spdx.missing-id").first?.location == SourceLocation(file: "inline.json", line: 2, column: 15))
+        #expect(document.diagnostics("spdx.missing-id").first?.severity == .error)
+        #expect(document.diagnostics("spdx.missing-field").first?.message == "'creationInfo' names no 'creators'")
     }
 
-    @Test func warnsAboutMissingCreationInfoAndOtherVersions() throws {
+    @Test func formatRuleBreachesAreErrorsWithPositions() throws {
         let text = #"{"spdxVersion": "SPDX-2.2.1", "SPDXID": "SPDXRef-DOCUMENT"}"#
         let document = SPDX2Reader.read(json: try SPDXFixtures.json(text: text), path: "inline.json")
         #expect(document.diagnostics("spdx.unsupported-version").first?.location == SourceLocation(file: "inline.json", line: 1, column: 17))
         #expect(document.diagnostics("spdx.missing-field").first?.message == "document has no 'creationInfo'")
+        #expect(document.diagnostics.allSatisfy { $0.severity == .error })
+    }
+
+    @Test(arguments: [("2025-03-02T10:00:00Z", true), ("2022-12-27T23:08:17.349368Z", false), ("2025-03-02T10:00:00+01:00", false), ("", false)])
+    func timestampsFollowTheSPDXForm(text: String, valid: Bool) {
+        #expect(SPDX2Document.isTimestamp(text) == valid)
+    }
+
+    @Test func fractionalSecondsAreAWarningNotAnError() throws {
+        let text = #"{"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "creationInfo": {"created": "2022-12-27T23:08:17.349368Z", "creators": ["Tool: trivy"]}}"#
+        let document = SPDX2Reader.read(json: try SPDXFixtures.json(text: text), path: "inline.json")
+        #expect(document.diagnostics.map(\.code) == ["spdx.invalid-timestamp"])
+        #expect(document.diagnostics.first?.severity == .warning)
+        #expect(document.diagnostics.first?.location == SourceLocation(file: "inline.json", line: 1, column: 87))
+    }
+
+    @Test func wrongJSONTypesAndVersionMismatchesAreErrors() throws {
+        let text = """
+            {"spdxVersion": "SPDX-2.2", "SPDXID": "SPDXRef-DOCUMENT",
+             "creationInfo": {"creators": "Tool: one-string"},
+             "packages": [{"SPDXID": "SPDXRef-P", "name": "p", "filesAnalyzed": "false", "primaryPackagePurpose": "LIBRARY"}]}
+            """
+        let document = SPDX2Reader.read(json: try SPDXFixtures.json(text: text), path: "inline.json")
+        let found = document.diagnostics.map { "\($0.code) \($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+        #expect(found == ["spdx.invalid-type 2:31", "spdx.invalid-type 3:69", "spdx.version-mismatch 3:103"])
+        #expect(document.components.map(\.name) == ["p"])
     }
 }

@@ -82,14 +82,15 @@ struct SPDX2TagValueTests {
                 "spdx.tag-value.malformed-line 3:1",
                 "spdx.tag-value.malformed-value 7:15",
                 "spdx.tag-value.malformed-line 8:3",
-                "spdx.tag-value.malformed-value 9:16",
+                "spdx.invalid-type 9:16",
                 "spdx.tag-value.malformed-value 10:18",
                 "spdx.tag-value.malformed-value 11:14",
                 "spdx.tag-value.malformed-line 12:37",
                 "spdx.tag-value.unterminated-text 15:25",
                 "spdx.missing-field 1:1",
             ])
-        #expect(document.diagnostics.allSatisfy { $0.severity == .warning })
+        // Lines that cannot be read are skipped with a warning; breaches of the format's rules are errors.
+        #expect(document.diagnostics.filter { $0.severity == .error }.map(\.code) == ["spdx.invalid-type", "spdx.missing-field"])
         #expect(document.diagnostics.first?.message == "expected 'Tag: value', found 'this line has no tag'; the line is skipped")
         // Reading went on around the bad lines; the unclosed block swallowed the last package.
         #expect(document.components.map(\.name) == ["café-lib", "never-closed"])
@@ -118,17 +119,20 @@ struct SPDX2TagValueTests {
         #expect(binary.diagnostic.code == "spdx.tag-value.binary")
     }
 
-    @Test func missingVersionAndIDsAreWarnings() throws {
+    @Test func missingVersionCreatorAndIDsAreErrorsButTheDocumentIsRead() throws {
         let text = "PackageName: anonymous\nPackageLicenseDeclared: MIT\n"
         let document = try SPDX2Reader.read(tagValue: Array(text.utf8), path: "inline.spdx")
         #expect(document.components.map(\.ref) == ["SPDXRef-package-1"])
-        #expect(Set(document.diagnostics.map(\.code)) == ["spdx.missing-field", "spdx.missing-id"])
+        #expect(document.components.first?.declaredLicense?.displayText == "MIT")
+        #expect(document.diagnostics.map(\.code).sorted() == ["spdx.missing-field", "spdx.missing-field", "spdx.missing-id"])
+        #expect(document.diagnostics.allSatisfy { $0.severity == .error })
     }
 
-    @Test func unknownVersionIsAWarningAtItsTag() throws {
+    @Test func unknownVersionIsAnErrorAtItsTag() throws {
         let text = "# header\nSPDXVersion: SPDX-9.1\nCreator: Tool: x\n"
         let document = try SPDX2Reader.read(tagValue: Array(text.utf8), path: "inline.spdx")
         #expect(document.diagnostics.map(\.code) == ["spdx.unsupported-version"])
+        #expect(document.diagnostics.first?.severity == .error)
         #expect(document.diagnostics.first?.location == SourceLocation(file: "inline.spdx", line: 2, column: 14))
     }
 

@@ -76,6 +76,28 @@ struct SPDX2Document: Sendable {
     /// Versions read without a warning (2.0 and 2.1 are subsets of 2.2 for what is read here).
     static let supportedVersions: Set<String> = ["SPDX-2.0", "SPDX-2.1", "SPDX-2.2", "SPDX-2.3"]
 
+    /// Whether `text` is an SPDX 2 timestamp, `YYYY-MM-DDThh:mm:ssZ` (SPDX 2.3 clause 6.9): real
+    /// tools write fractions of seconds or offsets, which are tolerated with a warning.
+    static func isTimestamp(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20 else { return false }
+        let separators: [Int: UInt8] = [4: 0x2D, 7: 0x2D, 10: 0x54, 13: 0x3A, 16: 0x3A, 19: 0x5A]
+        for (index, byte) in bytes.enumerated() {
+            if let expected = separators[index] {
+                if byte != expected { return false }
+            } else if byte < 0x30 || byte > 0x39 {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func timestampWarning(_ value: String, at location: SourceLocation) -> Diagnostic {
+        .warning(
+            "spdx.invalid-timestamp", "expected 'created' as YYYY-MM-DDThh:mm:ssZ, found '\(value)'; read anyway",
+            at: location)
+    }
+
     var specVersion: String?
     var name: String?
     var namespace: String?

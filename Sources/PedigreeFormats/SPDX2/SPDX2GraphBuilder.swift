@@ -41,6 +41,14 @@ struct SPDX2GraphBuilder {
             elements.append(element)
         }
         let kinds = elements.map { kind(of: $0, diagnostics: &diagnostics) }
+        if let version = document.specVersion, ["SPDX-2.0", "SPDX-2.1", "SPDX-2.2"].contains(version),
+            let purpose = elements.lazy.compactMap(\.primaryPurpose).first
+        {
+            // `primaryPackagePurpose` arrived with SPDX 2.3: the label and the content disagree.
+            diagnostics.error(
+                "spdx.version-mismatch", "'primaryPackagePurpose' is an SPDX 2.3 field, but the document says '\(version)'",
+                at: purpose.location)
+        }
 
         // Roots and candidate edges.
         var rootIDs: [String] = []

@@ -53,24 +53,28 @@ struct SPDX2RDFParser {
             document.specVersion = properties.first { $0.name == "specVersion" }?.trimmedText
             document.name = properties.first { $0.name == "name" && Self.isSPDX($0) }?.trimmedText
             if let creationInfo = properties.first(where: { $0.name == "creationInfo" }) {
-                let creators = resolveNode(creationInfo).map { self.properties(of: $0) }?.filter { $0.name == "creator" } ?? []
+                let fields = resolveNode(creationInfo).map { self.properties(of: $0) } ?? []
+                let creators = fields.filter { $0.name == "creator" }
+                if let created = fields.first(where: { $0.name == "created" }), !SPDX2Document.isTimestamp(created.trimmedText) {
+                    diagnostics.append(SPDX2Document.timestampWarning(created.trimmedText, at: created.location))
+                }
                 if creators.allSatisfy({ $0.trimmedText.isEmpty }) {
-                    diagnostics.warning("spdx.missing-field", "'creationInfo' names no 'creator'", at: creationInfo.location)
+                    diagnostics.error("spdx.missing-field", "'creationInfo' names no 'creator'", at: creationInfo.location)
                 }
             } else {
-                diagnostics.warning("spdx.missing-field", "document has no 'creationInfo'", at: documentNode.location)
+                diagnostics.error("spdx.missing-field", "document has no 'creationInfo'", at: documentNode.location)
             }
             if document.specVersion == nil {
-                diagnostics.warning("spdx.missing-field", "document has no 'specVersion'", at: documentNode.location)
+                diagnostics.error("spdx.missing-field", "document has no 'specVersion'", at: documentNode.location)
             }
             if let version = document.specVersion, !SPDX2Document.supportedVersions.contains(version) {
-                diagnostics.warning(
+                diagnostics.error(
                     "spdx.unsupported-version",
                     "expected specVersion 'SPDX-2.2' or 'SPDX-2.3', found '\(version)'; reading it as SPDX 2.3",
                     at: documentNode.location)
             }
         } else {
-            diagnostics.warning("spdx.missing-field", "RDF has no 'spdx:SpdxDocument' node", at: root.location)
+            diagnostics.error("spdx.missing-field", "RDF has no 'spdx:SpdxDocument' node", at: root.location)
         }
         document.namespace = documentNamespace
 
@@ -101,7 +105,7 @@ struct SPDX2RDFParser {
             } else {
                 anonymous += 1
                 id = "SPDXRef-\(kind.rawValue)-anonymous-\(anonymous)"
-                diagnostics.warning(
+                diagnostics.error(
                     "spdx.missing-id", "\(kind.rawValue) node has no 'rdf:about'; relationships cannot name it; called it '\(id)'",
                     at: node.location)
             }
@@ -206,6 +210,14 @@ struct SPDX2RDFParser {
         element.copyrightText = text("copyrightText")
         element.licenseComments = text("licenseComments")
         element.comment = properties.first { $0.name == "comment" }?.trimmedText
+        if let filesAnalyzed = properties.first(where: { $0.name == "filesAnalyzed" }) {
+            let value = filesAnalyzed.trimmedText
+            if value != "true" && value != "false" {
+                diagnostics.error(
+                    "spdx.invalid-type", "expected 'filesAnalyzed' to be true or false, found '\(value)'",
+                    at: filesAnalyzed.location)
+            }
+        }
         if let purpose = properties.first(where: { $0.name == "primaryPackagePurpose" }), let value = Self.resourceOrText(purpose) {
             element.primaryPurpose = SPDX2Document.Text(value, at: purpose.location)
         }

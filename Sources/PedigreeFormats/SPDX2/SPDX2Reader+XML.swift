@@ -34,5 +34,9 @@ extension XMLElement: SPDX2TreeNode {
 
     var scalarText: String? { children.isEmpty ? trimmedText : nil }
 
+    var isArray: Bool? { nil }
+
+    var isBoolean: Bool? { nil }
+
     func sourceLocation(file: String) -> SourceLocation { location }
 }

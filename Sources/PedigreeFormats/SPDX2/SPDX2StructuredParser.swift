@@ -103,21 +103,30 @@ struct SPDX2StructuredParser<Node: SPDX2TreeNode> {
     private mutating func checkHeader(_ root: Node, specVersion: String?, at location: SourceLocation) {
         if let specVersion {
             if !SPDX2Document.supportedVersions.contains(specVersion) {
-                diagnostics.warning(
+                diagnostics.error(
                     "spdx.unsupported-version",
                     "expected spdxVersion 'SPDX-2.2' or 'SPDX-2.3', found '\(specVersion)'; reading it as SPDX 2.3",
                     at: root.member("spdxVersion")?.sourceLocation(file: file) ?? location)
             }
         } else {
-            diagnostics.warning("spdx.missing-field", "document has no 'spdxVersion'", at: location)
+            diagnostics.error("spdx.missing-field", "document has no 'spdxVersion'", at: location)
+        }
+        if let created = root.member("creationInfo")?.member("created"), let value = created.scalarText,
+            !SPDX2Document.isTimestamp(value)
+        {
+            diagnostics.append(SPDX2Document.timestampWarning(value, at: created.sourceLocation(file: file)))
         }
         if let creationInfo = root.member("creationInfo") {
-            if creationInfo.members("creators").compactMap(\.scalarText).isEmpty {
-                diagnostics.warning(
+            if let creators = creationInfo.member("creators"), creators.isArray == false {
+                diagnostics.error(
+                    "spdx.invalid-type", "expected 'creators' to be a list, found a single value",
+                    at: creators.sourceLocation(file: file))
+            } else if creationInfo.members("creators").compactMap(\.scalarText).isEmpty {
+                diagnostics.error(
                     "spdx.missing-field", "'creationInfo' names no 'creators'", at: creationInfo.sourceLocation(file: file))
             }
         } else {
-            diagnostics.warning("spdx.missing-field", "document has no 'creationInfo'", at: location)
+            diagnostics.error("spdx.missing-field", "document has no 'creationInfo'", at: location)
         }
     }
 
@@ -133,7 +142,7 @@ struct SPDX2StructuredParser<Node: SPDX2TreeNode> {
             spdxID = id
         } else {
             spdxID = "SPDXRef-\(kind.rawValue)-\(ordinal + 1)"
-            diagnostics.warning(
+            diagnostics.error(
                 "spdx.missing-id", "\(kind.rawValue) has no 'SPDXID'; relationships cannot name it; called it '\(spdxID)'",
                 at: location)
         }
@@ -176,6 +185,14 @@ struct SPDX2StructuredParser<Node: SPDX2TreeNode> {
         }
         element.hasFiles = node.members("hasFiles").compactMap(text)
         element.snippetFromFile = node.member("snippetFromFile").flatMap(text)
+        if let filesAnalyzed = node.member("filesAnalyzed") {
+            let value = filesAnalyzed.scalarText
+            if filesAnalyzed.isBoolean == false || (value != "true" && value != "false") {
+                diagnostics.error(
+                    "spdx.invalid-type", "expected 'filesAnalyzed' to be true or false, found '\(value ?? "a collection")'",
+                    at: filesAnalyzed.sourceLocation(file: file))
+            }
+        }
         element.annotations = node.members("annotations").compactMap { $0.member("comment")?.scalarText }
         return element
     }

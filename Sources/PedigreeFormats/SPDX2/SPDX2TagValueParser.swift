@@ -79,14 +79,14 @@ struct SPDX2TagValueParser {
                 at: SourceLocation(file: file, line: 1, column: 1))
         }
         if !sawCreator {
-            diagnostics.warning(
+            diagnostics.error(
                 "spdx.missing-field", "document has no 'Creator'", at: SourceLocation(file: file, line: 1, column: 1))
         }
         if document.specVersion == nil {
-            diagnostics.warning(
+            diagnostics.error(
                 "spdx.missing-field", "document has no 'SPDXVersion'", at: SourceLocation(file: file, line: 1, column: 1))
         } else if let version = document.specVersion, !SPDX2Document.supportedVersions.contains(version) {
-            diagnostics.warning(
+            diagnostics.error(
                 "spdx.unsupported-version",
                 "expected SPDXVersion 'SPDX-2.2' or 'SPDX-2.3', found '\(version)'; reading it as SPDX 2.3",
                 at: versionLocation ?? SourceLocation(file: file, line: 1, column: 1))
@@ -94,7 +94,7 @@ struct SPDX2TagValueParser {
         for (position, element) in document.elements.enumerated() where element.spdxID.isEmpty {
             let id = "SPDXRef-\(element.kind.rawValue)-\(position + 1)"
             document.elements[position].spdxID = id
-            diagnostics.warning(
+            diagnostics.error(
                 "spdx.missing-id", "\(element.kind.rawValue) has no SPDXID; relationships cannot name it; called it '\(id)'",
                 at: element.location)
         }
@@ -201,6 +201,8 @@ struct SPDX2TagValueParser {
             versionLocation = location
         case "DocumentName": document.name = value
         case "Creator": sawCreator = true
+        case "Created":
+            if !SPDX2Document.isTimestamp(value) { diagnostics.append(SPDX2Document.timestampWarning(value, at: location)) }
         case "DocumentNamespace": document.namespace = value
         case "ExternalDocumentRef":
             let parts = value.split(separator: " ", omittingEmptySubsequences: true)
@@ -292,8 +294,8 @@ struct SPDX2TagValueParser {
             }
         case "FilesAnalyzed":
             if value != "true" && value != "false" {
-                diagnostics.warning(
-                    "spdx.tag-value.malformed-value", "expected 'FilesAnalyzed' to be 'true' or 'false', found '\(value)'",
+                diagnostics.error(
+                    "spdx.invalid-type", "expected 'FilesAnalyzed' to be 'true' or 'false', found '\(value)'",
                     at: location)
             }
         default:

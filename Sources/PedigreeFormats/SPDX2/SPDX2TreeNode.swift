@@ -13,6 +13,10 @@ protocol SPDX2TreeNode: Sendable {
     func members(_ key: String) -> [Self]
     /// The text of a scalar (a number as written); nil for objects, arrays and nulls.
     var scalarText: String? { get }
+    /// Whether the value is a list; nil when the syntax cannot tell (XML repeats elements).
+    var isArray: Bool? { get }
+    /// Whether the value is a boolean rather than a string; nil when the syntax cannot tell.
+    var isBoolean: Bool? { get }
     func sourceLocation(file: String) -> SourceLocation
 }
 
@@ -34,6 +38,10 @@ extension JSONValue: SPDX2TreeNode {
         }
     }
 
+    var isArray: Bool? { array != nil }
+
+    var isBoolean: Bool? { bool != nil }
+
     func sourceLocation(file: String) -> SourceLocation { location(in: file) }
 }
 
@@ -47,6 +55,10 @@ extension YAMLNode: SPDX2TreeNode {
     }
 
     var scalarText: String? { string }
+
+    var isArray: Bool? { sequence != nil }
+
+    var isBoolean: Bool? { bool != nil }
 
     func sourceLocation(file: String) -> SourceLocation { location }
 }
