@@ -73,7 +73,7 @@ struct CycloneDXDocumentBuilder {
         for data in stated.dataRefs { register(data.value, at: data.location, index: index) }
         if stated.scope == "excluded" { excluded.insert(index) }
         if let parent {
-            appendEdge(edge(from: parent, to: index, kind: edgeKind, statedAs: edgeKind == .runs ? "services" : "components", at: stated.location))
+            appendEdge(from: parent, to: index, kind: edgeKind, statedAs: edgeKind == .runs ? "services" : "components", at: stated.location)
         }
         for child in stated.components { _ = add(child, parent: index, edgeKind: .contains) }
         for service in stated.services { _ = add(service, parent: index, edgeKind: .contains) }
@@ -81,17 +81,16 @@ struct CycloneDXDocumentBuilder {
         for ancestor in stated.ancestors {
             let ancestorIndex = add(ancestor, parent: nil, edgeKind: .contains)
             let kind = derivationKind(derivative: stated, base: ancestor, modelBases: modelAncestors)
-            appendEdge(edge(from: index, to: ancestorIndex, kind: kind, statedAs: "pedigree.ancestors", at: ancestor.location))
+            appendEdge(from: index, to: ancestorIndex, kind: kind, statedAs: "pedigree.ancestors", at: ancestor.location)
         }
         for descendant in stated.descendants {
             let descendantIndex = add(descendant, parent: nil, edgeKind: .contains)
             let kind = derivationKind(derivative: descendant, base: stated, modelBases: 1)
-            appendEdge(
-                edge(from: descendantIndex, to: index, kind: kind, statedAs: "pedigree.descendants", at: descendant.location))
+            appendEdge(from: descendantIndex, to: index, kind: kind, statedAs: "pedigree.descendants", at: descendant.location)
         }
         for variant in stated.variants {
             let variantIndex = add(variant, parent: nil, edgeKind: .contains)
-            appendEdge(edge(from: variantIndex, to: index, kind: .derivedFrom, statedAs: "pedigree.variants", at: variant.location))
+            appendEdge(from: variantIndex, to: index, kind: .derivedFrom, statedAs: "pedigree.variants", at: variant.location)
         }
         for dataset in stated.datasets {
             switch dataset {
@@ -99,9 +98,8 @@ struct CycloneDXDocumentBuilder {
                 pendingDatasets.append((index, ref))
             case .inline(let description):
                 let datasetIndex = add(description, parent: nil, edgeKind: .contains)
-                appendEdge(
-                    edge(from: index, to: datasetIndex, kind: .trainedOn, statedAs: "modelCard.modelParameters.datasets",
-                        at: description.location))
+                appendEdge(from: index, to: datasetIndex, kind: .trainedOn, statedAs: "modelCard.modelParameters.datasets",
+                        at: description.location)
             }
         }
         return index
@@ -236,7 +234,7 @@ struct CycloneDXDocumentBuilder {
                         at: target.location)
                     continue
                 }
-                appendEdge(edge(from: from, to: to, kind: .dependsOn, statedAs: statedAs, at: target.location))
+                appendEdge(from: from, to: to, kind: .dependsOn, statedAs: statedAs, at: target.location)
             }
         }
     }
@@ -256,8 +254,7 @@ struct CycloneDXDocumentBuilder {
                     "model '\(components[model].name)' names '\(ref.value)' as a data set, but it is a \(components[dataset].kind.rawValue)",
                     at: ref.location)
             }
-            appendEdge(
-                edge(from: model, to: dataset, kind: .trainedOn, statedAs: "modelCard.modelParameters.datasets", at: ref.location))
+            appendEdge(from: model, to: dataset, kind: .trainedOn, statedAs: "modelCard.modelParameters.datasets", at: ref.location)
         }
         pendingDatasets.removeAll()
     }
@@ -268,31 +265,32 @@ struct CycloneDXDocumentBuilder {
         resolvePendingDatasets()
         guard !excluded.isEmpty else { return }
         var reached: Set<Int> = []
-        for index in edges.indices {
-            guard let to = indexByRefString[edges[index].to.rawValue], excluded.contains(to) else { continue }
+        for index in edges.indices where excluded.contains(edgeTargets[index]) {
             edges[index].kind = .devDependency
-            reached.insert(to)
+            reached.insert(edgeTargets[index])
         }
         guard let rootIndex else { return }
         for index in excluded.sorted() where !reached.contains(index) && index != rootIndex {
-            appendEdge(
-                edge(from: rootIndex, to: index, kind: .devDependency, statedAs: "scope: excluded", at: components[index].location))
+            appendEdge(from: rootIndex, to: index, kind: .devDependency, statedAs: "scope: excluded", at: components[index].location)
         }
     }
 
-    private var edgeKeys: Set<String> = []
+    private struct EdgeKey: Hashable {
+        var from: Int
+        var to: Int
+        var kind: EdgeKind
+    }
+
+    private var edgeKeys: Set<EdgeKey> = []
+    /// The component index each edge of `edges` points to.
+    private var edgeTargets: [Int] = []
 
     /// Adds an edge unless the same one (ends and kind) is already there: two references to one
     /// component (a data entry and its data set) state one relationship.
-    private mutating func appendEdge(_ edge: Edge) {
-        guard edgeKeys.insert("\(edge.from.rawValue)\u{0}\(edge.to.rawValue)\u{0}\(edge.kind.rawValue)").inserted else { return }
-        edges.append(edge)
-    }
-
-    private var indexByRefString: [String: Int] {
-        var result: [String: Int] = [:]
-        for (index, component) in components.enumerated() { result[component.ref.rawValue] = index }
-        return result
+    private mutating func appendEdge(from: Int, to: Int, kind: EdgeKind, statedAs: String, at location: SourceLocation?) {
+        guard edgeKeys.insert(EdgeKey(from: from, to: to, kind: kind)).inserted else { return }
+        edges.append(edge(from: from, to: to, kind: kind, statedAs: statedAs, at: location))
+        edgeTargets.append(to)
     }
 
     private func edge(from: Int, to: Int, kind: EdgeKind, statedAs: String, at location: SourceLocation?) -> Edge {

@@ -10,35 +10,50 @@ public struct JSONGraphWriter: Sendable {
 
     public func write(_ graph: LineageGraph) -> String {
         var out = "{\n  \"schemaVersion\": 1,\n  \"roots\": ["
-        out += graph.roots.map { string(graph.components[$0].ref.rawValue) }.joined(separator: ", ")
+        out.reserveCapacity(graph.components.count * 320 + graph.edges.count * 160)
+        for (position, root) in graph.roots.enumerated() {
+            if position > 0 { out += ", " }
+            out += string(graph.components[root].ref.rawValue)
+        }
         out += "],\n  \"components\": ["
-        out += graph.components.map { "\n    " + component($0) }.joined(separator: ",")
+        for (position, component) in graph.components.enumerated() {
+            out += position > 0 ? ",\n    " : "\n    "
+            write(component, to: &out)
+        }
         out += graph.components.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"relationships\": ["
-        out += graph.edges.map { "\n    " + relationship($0) }.joined(separator: ",")
+        for (position, edge) in graph.edges.enumerated() {
+            out += position > 0 ? ",\n    " : "\n    "
+            write(edge, to: &out)
+        }
         out += graph.edges.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out
     }
 
-    private func component(_ component: Component) -> String {
-        var fields = [
-            ("ref", string(component.ref.rawValue)), ("name", string(component.name)),
-            ("version", optional(component.version)), ("kind", string(component.kind.rawValue)),
-            ("purl", optional(component.purl)), ("supplier", optional(component.supplier)),
-            ("declaredLicense", license(component.declaredLicense)),
-            ("concludedLicense", license(component.concludedLicense)),
-            ("location", location(component.location)),
-        ]
-        let origins = component.origins.map { "{\"file\": \(string($0.file)), \"format\": \(string($0.format.rawValue))}" }
-        fields.append(("origins", "[" + origins.joined(separator: ", ") + "]"))
-        return object(fields)
+    private func write(_ component: Component, to out: inout String) {
+        out += "{\"ref\": " + string(component.ref.rawValue)
+        out += ", \"name\": " + string(component.name)
+        out += ", \"version\": " + optional(component.version)
+        out += ", \"kind\": \"" + component.kind.rawValue + "\""
+        out += ", \"purl\": " + optional(component.purl)
+        out += ", \"supplier\": " + optional(component.supplier)
+        out += ", \"declaredLicense\": " + license(component.declaredLicense)
+        out += ", \"concludedLicense\": " + license(component.concludedLicense)
+        out += ", \"location\": " + location(component.location)
+        out += ", \"origins\": ["
+        for (position, origin) in component.origins.enumerated() {
+            if position > 0 { out += ", " }
+            out += "{\"file\": " + string(origin.file) + ", \"format\": \"" + origin.format.rawValue + "\"}"
+        }
+        out += "]}"
     }
 
-    private func relationship(_ edge: Edge) -> String {
-        object([
-            ("from", string(edge.from.rawValue)), ("to", string(edge.to.rawValue)), ("kind", string(edge.kind.rawValue)),
-            ("statedAs", optional(edge.statedAs)), ("location", location(edge.location)),
-        ])
+    private func write(_ edge: Edge, to out: inout String) {
+        out += "{\"from\": " + string(edge.from.rawValue)
+        out += ", \"to\": " + string(edge.to.rawValue)
+        out += ", \"kind\": \"" + edge.kind.rawValue + "\""
+        out += ", \"statedAs\": " + optional(edge.statedAs)
+        out += ", \"location\": " + location(edge.location) + "}"
     }
 
     private func license(_ statement: LicenseStatement?) -> String {
@@ -48,11 +63,8 @@ public struct JSONGraphWriter: Sendable {
 
     private func location(_ location: SourceLocation?) -> String {
         guard let location else { return "null" }
-        return "{\"file\": \(string(location.file)), \"line\": \(location.line), \"column\": \(location.column)}"
-    }
-
-    private func object(_ fields: [(String, String)]) -> String {
-        "{" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+        return "{\"file\": " + string(location.file) + ", \"line\": " + String(location.line) + ", \"column\": "
+            + String(location.column) + "}"
     }
 
     private func optional(_ text: String?) -> String { text.map(string) ?? "null" }
