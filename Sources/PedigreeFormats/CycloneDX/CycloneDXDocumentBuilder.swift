@@ -18,7 +18,8 @@ import PedigreeModel
 /// - `services` are `runs` edges from the root (a service's nested services: `contains`).
 /// - `scope: excluded` turns every edge into the component into `dev-dependency`, and an excluded
 ///   component no edge reaches gets a `dev-dependency` edge from the root, so that it is known not to ship.
-///   `scope` is kept as the property `cyclonedx:scope`.
+///   `scope` is kept as the property `cyclonedx:scope`; a `type` with no kind of its own (`firmware`,
+///   `platform`…) as `cyclonedx:type`.
 /// - Licenses: entries with `acknowledgement: concluded` form the concluded license, the others the
 ///   declared one; `evidence.licenses` stand in for the declared license only when `licenses` states none.
 ///   A list of several entries is read as AND, flagged ambiguous, with one warning.
@@ -42,6 +43,11 @@ struct CycloneDXDocumentBuilder {
     }
 
     mutating func build(_ bom: CycloneDXBOM) -> SBOMDocument {
+        let expected = bom.components.count + bom.services.count + 1
+        components.reserveCapacity(expected)
+        indexByBOMRef.reserveCapacity(expected)
+        usedRefs.reserveCapacity(expected)
+        edges.reserveCapacity(bom.dependencies.count * 2)
         if let root = bom.metadataComponent {
             rootIndex = add(root, parent: nil, edgeKind: .contains)
         }
@@ -66,7 +72,7 @@ struct CycloneDXDocumentBuilder {
             location: stated.location, origins: [Origin(file: path, format: format, location: stated.location)],
             properties: stated.properties)
         if let scope = stated.scope { component.properties["cyclonedx:scope"] = scope }
-        if let type = stated.type { component.properties["cyclonedx:type"] = type }
+        if component.kind == .other, let type = stated.type { component.properties["cyclonedx:type"] = type }
         (component.declaredLicense, component.concludedLicense) = licenses(of: stated, name: component.name)
         components.append(component)
         register(stated.bomRef, at: stated.bomRefLocation ?? stated.location, index: index)

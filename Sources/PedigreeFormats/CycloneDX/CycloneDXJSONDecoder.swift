@@ -314,8 +314,7 @@ struct CycloneDXJSONDecoder {
                     at: location(entry))
             }
         }
-        if CycloneDXSchemaRules.isAtLeast(version, "1.5"), !CycloneDXSchemaRules.isAtLeast(version, "1.7"),
-            expressionCount > 1 || (expressionCount > 0 && licenseCount > 0)
+        if CycloneDXSchemaRules.forbidsLicenseMix(version), expressionCount > 1 || (expressionCount > 0 && licenseCount > 0)
         {
             diagnostics.error(
                 "cyclonedx.invalid-license-choice",

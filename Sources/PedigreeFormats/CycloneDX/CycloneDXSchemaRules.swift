@@ -159,6 +159,12 @@ enum CycloneDXSchemaRules {
         return String(namespace.dropFirst(namespacePrefix.count))
     }
 
+    /// JSON 1.5 and 1.6 allow either license objects or one expression in a `licenses` list.
+    static func forbidsLicenseMix(_ version: String) -> Bool { version == "1.5" || version == "1.6" }
+
+    /// 1.7 allows license objects and expressions side by side (and XML's `expression-detailed`).
+    static func allowsLicenseMix(_ version: String) -> Bool { version == "1.7" || isAtLeast(version, "1.7") }
+
     /// Compares dotted versions numerically (`1.10` after `1.9`); unknown parts count as 0.
     static func isAtLeast(_ version: String, _ minimum: String) -> Bool {
         let a = version.split(separator: ".").map { Int($0) ?? 0 }

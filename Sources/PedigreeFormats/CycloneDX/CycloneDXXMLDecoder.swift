@@ -292,7 +292,7 @@ struct CycloneDXXMLDecoder {
                     CycloneDXLicense(
                         content: .expression(CycloneDXText(value: entry.trimmedText, location: entry.location)),
                         acknowledgement: acknowledgement(entry), location: entry.location))
-            case "expression-detailed" where CycloneDXSchemaRules.isAtLeast(version, "1.7"):
+            case "expression-detailed" where CycloneDXSchemaRules.allowsLicenseMix(version):
                 // 1.7: the expression is an attribute, the children detail its licenses.
                 expressionCount += 1
                 guard let expression = entry.attribute("expression") else {
@@ -310,7 +310,7 @@ struct CycloneDXXMLDecoder {
                     at: entry.location)
             }
         }
-        if !CycloneDXSchemaRules.isAtLeast(version, "1.7"), expressionCount > 1 || (expressionCount > 0 && licenseCount > 0) {
+        if !CycloneDXSchemaRules.allowsLicenseMix(version), expressionCount > 1 || (expressionCount > 0 && licenseCount > 0) {
             diagnostics.error(
                 "cyclonedx.invalid-license-choice",
                 "CycloneDX \(version) allows either license elements or one expression in 'licenses', found "

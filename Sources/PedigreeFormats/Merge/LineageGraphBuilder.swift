@@ -47,6 +47,7 @@ public struct LineageGraphBuilder: Sendable {
 
     public func build() -> MergedLineage {
         var state = MergeState()
+        state.reserve(components: documents.reduce(0) { $0 + $1.components.count }, edges: documents.reduce(0) { $0 + $1.edges.count })
         var refMaps: [[ComponentRef: Int]] = []
         refMaps.reserveCapacity(documents.count)
         for (documentIndex, document) in documents.enumerated() {
@@ -87,6 +88,19 @@ private struct MergeState {
         var from: Int
         var to: Int
         var kind: EdgeKind
+    }
+
+    mutating func reserve(components: Int, edges: Int) {
+        nodes.reserveCapacity(components)
+        lastDocument.reserveCapacity(components)
+        identities.reserveCapacity(components)
+        indexByRef.reserveCapacity(components)
+        indexByPurl.reserveCapacity(components)
+        indexByNameVersion.reserveCapacity(components)
+        indexByName.reserveCapacity(components)
+        self.edges.reserveCapacity(edges)
+        edgeEnds.reserveCapacity(edges)
+        edgeKeys.reserveCapacity(edges)
     }
 
     // MARK: Components
@@ -200,11 +214,15 @@ private struct MergeState {
                 continue
             }
             guard edgeKeys.insert(EdgeKey(from: from, to: to, kind: edge.kind)).inserted else { continue }
-            var stored = edge
-            stored.from = nodes[from].ref
-            stored.to = nodes[to].ref
-            if stored.origin == nil { stored.origin = Origin(file: document.path, format: document.format, location: edge.location) }
-            edges.append(stored)
+            if edge.from == nodes[from].ref, edge.to == nodes[to].ref, edge.origin != nil {
+                edges.append(edge)
+            } else {
+                var stored = edge
+                stored.from = nodes[from].ref
+                stored.to = nodes[to].ref
+                if stored.origin == nil { stored.origin = Origin(file: document.path, format: document.format, location: edge.location) }
+                edges.append(stored)
+            }
             edgeEnds.append((from, to))
         }
     }
