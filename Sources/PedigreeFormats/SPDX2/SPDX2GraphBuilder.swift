@@ -92,7 +92,8 @@ struct SPDX2GraphBuilder {
             // Other statements about the document itself (it CONTAINS or is a COPY_OF something)
             // describe the file, not the product.
             if isDocument(a) || isDocument(b) { continue }
-            let normalized = SPDX2RelationshipType.normalizedName(typeName)
+            let normalized =
+                SPDX2RelationshipType.table[typeName] != nil ? typeName : SPDX2RelationshipType.normalizedName(typeName)
             let effective: SPDX2RelationshipType.Meaning =
                 switch meaning {
                 case .describes: .edge(.contains, .forward)
@@ -127,14 +128,14 @@ struct SPDX2GraphBuilder {
         }
         let kindOf = { (id: String) -> ComponentKind? in indexByID[id].map { kinds[$0] } }
         var modelAncestors: [String: Set<String>] = [:]
-        var dependsPairs: Set<[String]> = []
+        var dependsPairs: Set<EdgeKey> = []
         for candidate in candidates {
             let (from, to) = endpoints(candidate)
             switch candidate.meaning {
             case .lineage:
                 if kindOf(from) == .model, kindOf(to) == .model { modelAncestors[from, default: []].insert(to) }
             case .edge(.dependsOn, _):
-                dependsPairs.insert([from, to])
+                dependsPairs.insert(EdgeKey(from: from, to: to))
             default:
                 break
             }
@@ -160,7 +161,7 @@ struct SPDX2GraphBuilder {
                 kind = SPDXLineageInference.descendantKind(
                     descendant: kindOf(from) ?? .other, ancestor: kindOf(to) ?? .other, descendantName: descendantName,
                     comment: candidate.comment, modelAncestorCount: modelAncestors[from]?.count ?? 0,
-                    alsoDependsOn: dependsPairs.contains([from, to]))
+                    alsoDependsOn: dependsPairs.contains(EdgeKey(from: from, to: to)))
             case .generated:
                 kind = SPDXLineageInference.generatedKind(
                     generated: kindOf(from) ?? .other, source: kindOf(to) ?? .other, comment: candidate.comment)
@@ -222,7 +223,7 @@ struct SPDX2GraphBuilder {
 
         // Edges, with their ends checked.
         var edges: [Edge] = []
-        var seen: Set<[String]> = []
+        var seen: Set<EdgeKey> = []
         var reportedExternal: Set<String> = []
         for edge in resolved {
             var usable = true
@@ -246,7 +247,7 @@ struct SPDX2GraphBuilder {
                 }
             }
             guard usable, edge.from != edge.to else { continue }
-            guard seen.insert([edge.from, edge.to, edge.kind.rawValue]).inserted else { continue }
+            guard seen.insert(EdgeKey(from: edge.from, to: edge.to, kind: edge.kind)).inserted else { continue }
             edges.append(
                 Edge(
                     from: ComponentRef(edge.from), to: ComponentRef(edge.to), kind: edge.kind, statedAs: edge.statedAs,
@@ -366,8 +367,18 @@ struct SPDX2GraphBuilder {
     // MARK: - Values
 
     static func isNoValue(_ text: String) -> Bool {
+        // Most values are ids or expressions of other lengths; only then is case folded.
+        let count = text.utf8.count
+        guard count == 4 || count == 11 else { return false }
         let upper = text.uppercased()
         return upper == "NOASSERTION" || upper == "NONE"
+    }
+
+    /// An edge's identity for deduplication, without allocating an array per edge.
+    struct EdgeKey: Hashable {
+        var from: String
+        var to: String
+        var kind: EdgeKind?
     }
 
     /// Whether a license field states an actual license (not missing, NOASSERTION or NONE).
@@ -412,6 +423,10 @@ struct SPDX2GraphBuilder {
 extension String {
     /// The text without surrounding whitespace and line breaks.
     var spdxTrimmed: String {
+        // Nearly every value has nothing to trim; checking the end bytes avoids a Character walk.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first < 0x80, last < 0x80 {
+            return self
+        }
         var text = Substring(self)
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }

@@ -102,6 +102,6 @@ enum SPDX2RelationshipType {
     }
 
     static func meaning(of name: String) -> Meaning? {
-        table[normalizedName(name)]
+        table[name] ?? table[normalizedName(name)]
     }
 }

@@ -232,12 +232,12 @@ struct SPDX3GraphBuilder {
                 meaning: candidate.meaning, statedAs: candidate.statedAs, comment: candidate.comment, location: candidate.location)
         }
         var modelAncestors: [String: Set<String>] = [:]
-        var dependsPairs: Set<[String]> = []
+        var dependsPairs: Set<SPDX2GraphBuilder.EdgeKey> = []
         for edge in resolved {
             if case .lineage = edge.meaning, kinds[edge.from] == .model, kinds[edge.to] == .model {
                 modelAncestors[edge.from, default: []].insert(edge.to)
             }
-            if edge.meaning == .dependency { dependsPairs.insert([edge.from, edge.to]) }
+            if edge.meaning == .dependency { dependsPairs.insert(.init(from: edge.from, to: edge.to)) }
         }
         for position in resolved.indices where resolved[position].kind == nil {
             let edge = resolved[position]
@@ -249,7 +249,7 @@ struct SPDX3GraphBuilder {
                 resolved[position].kind = SPDXLineageInference.descendantKind(
                     descendant: fromKind, ancestor: toKind, descendantName: element?["name"]?.string ?? "",
                     comment: edge.comment, modelAncestorCount: modelAncestors[edge.from]?.count ?? 0,
-                    alsoDependsOn: dependsPairs.contains([edge.from, edge.to]))
+                    alsoDependsOn: dependsPairs.contains(.init(from: edge.from, to: edge.to)))
             case .generates:
                 resolved[position].kind = SPDXLineageInference.generatedKind(generated: fromKind, source: toKind, comment: edge.comment)
             case .other:
@@ -296,7 +296,7 @@ struct SPDX3GraphBuilder {
 
         // Edges with checked ends.
         var edges: [Edge] = []
-        var seen: Set<[String]> = []
+        var seen: Set<SPDX2GraphBuilder.EdgeKey> = []
         var reportedExternal: Set<String> = []
         for edge in resolved {
             guard let kind = edge.kind else { continue }
@@ -320,7 +320,7 @@ struct SPDX3GraphBuilder {
                     usable = false
                 }
             }
-            guard usable, edge.from != edge.to, seen.insert([edge.from, edge.to, kind.rawValue]).inserted else { continue }
+            guard usable, edge.from != edge.to, seen.insert(.init(from: edge.from, to: edge.to, kind: kind)).inserted else { continue }
             let origin = Origin(file: path, format: .spdx3JSONLD, location: edge.location)
             edges.append(
                 Edge(
