@@ -1,1 +1,0 @@
-// PedigreeReports: one writer per report format; writers only render what the engine concluded.
