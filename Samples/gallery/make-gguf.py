@@ -42,6 +42,17 @@ FILES = {
         ("general.base_model.0.repo_url", STRING, "https://huggingface.co/tallyworks/helpdesk-8b"),
         ("general.file_type", UINT32, 15),
     ],
+    # The same appliance after the rename: fine-tune and quantization both begin with "Llama".
+    "llama-3.1-derivative-named-llama/Llama-3.1-8B-Helpdesk-Q4_K_M.gguf": [
+        ("general.architecture", STRING, "llama"),
+        ("general.name", STRING, "Llama 3.1 8B Helpdesk"),
+        ("general.organization", STRING, "Tallyworks"),
+        ("general.license", STRING, "llama3.1"),
+        ("general.base_model.count", UINT32, 1),
+        ("general.base_model.0.name", STRING, "Llama 3.1 8B Helpdesk"),
+        ("general.base_model.0.repo_url", STRING, "https://huggingface.co/tallyworks/Llama-3.1-8B-Helpdesk"),
+        ("general.file_type", UINT32, 15),
+    ],
     # Llama 3.2 11B Vision quantized for an app offered in the EU.
     "llama-3.2-vision-in-eu/Llama-3.2-11B-Vision-Instruct-Q4_K_M.gguf": [
         ("general.architecture", STRING, "mllama"),

@@ -23,6 +23,19 @@ struct GalleryTests {
         #expect(folders.sorted() == GalleryCase.all.map(\.name).sorted())
     }
 
+    @Test("every rule of the catalogue fires in some case and stays silent in another")
+    func everyRuleFiresAndStaysSilent() {
+        func rules(_ entries: [String]) -> Set<String> { Set(entries.map { String($0.split(separator: " ")[0]) }) }
+        let fired = rules(GalleryCase.all.flatMap { $0.blocking + $0.nonBlocking })
+        let silent = rules(GalleryCase.all.flatMap(\.silent))
+        let all = RuleID.allCases.map(\.rawValue)
+        #expect(all.filter { !fired.contains($0) } == [], "rules no case fires")
+        #expect(all.filter { !silent.contains($0) } == [], "rules no case keeps silent")
+        let silentCases = GalleryCase.all.filter { !$0.silent.isEmpty }.count
+        let firingCases = GalleryCase.all.filter { $0.silent.isEmpty }.count
+        #expect(silentCases >= firingCases, "\(silentCases) cases keep a rule silent, \(firingCases) only fire")
+    }
+
     @Test("the reports match the goldens", arguments: GalleryCase.all)
     func goldens(_ galleryCase: GalleryCase) throws {
         let run = try Gallery.audit(galleryCase.name)
@@ -58,6 +71,8 @@ struct GalleryTests {
         for relationship in galleryCase.relationships {
             #expect(relationships.contains(relationship), "\(galleryCase.name) lacks the relationship '\(relationship)'")
         }
+        let cycles = run.result.diagnostics.filter { $0.code == "graph.cycle" }.count
+        #expect(cycles == galleryCase.cycles, "cycles reported in \(galleryCase.name)")
         let choices = run.result.choices.map { "\($0.component.rawValue) \($0.chosen)" }
         #expect(choices == galleryCase.choices, "license choices of \(galleryCase.name)")
 
@@ -82,6 +97,11 @@ struct GalleryTests {
             #expect(fired.isEmpty, "'\(silent)' must stay silent in \(galleryCase.name): \(fired.map(\.message))")
         }
 
+        for expected in galleryCase.paths {
+            let drawn = findings.map { "\(key($0)): \(Gallery.draw($0.path))" }
+            #expect(drawn.contains(expected), "no finding of \(galleryCase.name) has the path '\(expected)'")
+        }
+
         for issue in galleryCase.knownIssues {
             withKnownIssue(Comment(rawValue: issue.note)) {
                 let present = findings.contains { key($0) == issue.finding }
@@ -100,7 +120,7 @@ enum Gallery {
         parts.removeLast(3)
         let root = parts.joined(separator: "/")
         if FileManager.default.currentDirectoryPath != root {
-            FileManager.default.changeCurrentDirectoryPath(root)
+            _ = FileManager.default.changeCurrentDirectoryPath(root)
         }
         return root
     }()
@@ -118,6 +138,14 @@ enum Gallery {
             request.policyStatesInterpretation = policy.statesInterpretation
         }
         return Pipeline.audit(request)
+    }
+
+    /// A path as `product (kind) → model (kind) → base`.
+    static func draw(_ path: [PathStep]) -> String {
+        path.map { step in
+            guard let edge = step.edge else { return step.ref.rawValue }
+            return "\(step.ref.rawValue) (\(edge.rawValue))"
+        }.joined(separator: " → ")
     }
 
     /// The inputs as `pedigree audit` lists them in its report.
@@ -150,6 +178,10 @@ struct GalleryCase: Sendable, CustomTestStringConvertible {
     var relationships: [String] = []
     /// `OR` choices (`component chosen-alternative`), in the report's order.
     var choices: [String] = []
+    /// Findings with their whole path: `rule component: product (kind) → … → component`.
+    var paths: [String] = []
+    /// How many cycles the engine reports (once each).
+    var cycles = 0
     /// Codes of the warnings the inputs raise while being read (none for most cases).
     var inputWarnings: [String] = []
     var knownIssues: [KnownIssue] = []
@@ -262,5 +294,148 @@ struct GalleryCase: Sendable, CustomTestStringConvertible {
             nonBlocking: ["attribution SPDXRef-Student", "attribution SPDXRef-Base", "attribution SPDXRef-Teacher"],
             silent: ["output-restriction", "naming"],
             relationships: ["SPDXRef-Student trained-on SPDXRef-Synthetic", "SPDXRef-Synthetic generated-by SPDXRef-Teacher"]),
+        GalleryCase(
+            name: "rail-model-fine-tune-relicensed",
+            blocking: ["use-restriction-flowdown bigscience/bloom-560m"],
+            nonBlocking: [
+                "license-mismatch bigscience/bloom-560m", "attribution bigscience/bloom-560m",
+                "attribution shopmate/bloom-560m-faq",
+            ]),
+        GalleryCase(
+            name: "gemma-adapter-keeps-its-terms",
+            nonBlocking: ["attribution google/gemma-2-2b-it", "attribution lumen-apps/gemma-2-2b-it-notes-lora"],
+            silent: ["use-restriction-flowdown", "license-mismatch"],
+            relationships: ["lumen-apps/gemma-2-2b-it-notes-lora adapter-of google/gemma-2-2b-it"]),
+        GalleryCase(
+            name: "model-trained-on-no-derivatives-corpus",
+            blocking: ["no-derivatives storyteller-corpus"],
+            nonBlocking: ["attribution narrato-voice", "attribution storyteller-corpus"]),
+        GalleryCase(
+            name: "no-derivatives-model-used-unmodified",
+            nonBlocking: ["attribution SPDXRef-VAD"],
+            silent: ["no-derivatives"],
+            relationships: ["SPDXRef-App contains SPDXRef-VAD"]),
+        GalleryCase(
+            name: "falcon-180b-as-hosted-service",
+            blocking: ["hosted-service tiiuae/falcon-180B-chat"],
+            nonBlocking: ["attribution vllm", "attribution tiiuae/falcon-180B-chat"]),
+        GalleryCase(
+            name: "falcon-180b-in-internal-tool",
+            nonBlocking: ["attribution falcon-180b-chat", "attribution vllm"],
+            silent: ["hosted-service"],
+            relationships: ["vllm depends-on falcon-180b-chat"]),
+        GalleryCase(
+            name: "policy-denies-strong-copyleft",
+            blocking: ["denied-license espeak-ng"],
+            nonBlocking: ["attribution espeak-ng", "attribution kokoro-82m", "source-offer espeak-ng"],
+            silent: ["copyleft-distribution"],
+            relationships: ["readaloud contains espeak-ng"]),
+        GalleryCase(
+            name: "policy-allow-overrides-deny",
+            nonBlocking: ["attribution SPDXRef-libavcodec", "attribution SPDXRef-WhisperSmall", "source-offer SPDXRef-libavcodec"],
+            silent: ["denied-license"],
+            relationships: ["stagecast dynamic-link SPDXRef-libavcodec"]),
+        GalleryCase(
+            name: "unknown-licenses-in-keyboard-app",
+            nonBlocking: ["unknown-license SPDXRef-Crawl", "unknown-license SPDXRef-LlamaCpp", "attribution SPDXRef-NextWord"]),
+        GalleryCase(
+            name: "license-names-in-many-spellings",
+            nonBlocking: [
+                "attribution llama-3.1-8b", "attribution pkg:pypi/sentence-transformers@3.3.1",
+                "attribution pkg:pypi/httpx@0.28.1", "attribution pkg:npm/marked@15.0.4",
+            ],
+            silent: ["unknown-license"]),
+        GalleryCase(
+            name: "llama-declared-as-apache",
+            nonBlocking: ["license-mismatch llama-3.1-8b-instruct", "attribution llama-3.1-8b-instruct"]),
+        GalleryCase(
+            name: "ambiguous-license-statements",
+            nonBlocking: [
+                "ambiguous-license pkg:cargo/tokenizers@0.21.0", "ambiguous-license inpaint-model",
+                "unknown-license inpaint-model", "attribution pkg:cargo/tokenizers@0.21.0",
+            ],
+            inputWarnings: ["cyclonedx.license-list"]),
+        GalleryCase(
+            name: "dual-licensed-crate-is-a-choice",
+            nonBlocking: ["attribution SPDXRef-Tokenizers"],
+            silent: ["ambiguous-license"],
+            choices: ["SPDXRef-Tokenizers Apache-2.0"]),
+        GalleryCase(
+            name: "share-alike-training-data-read-as-use",
+            nonBlocking: [
+                "attribution datasets/wikimedia/wikipedia", "attribution fjordlaw/Llama-3.1-8B-Nordic-Legal",
+                "attribution meta-llama/Llama-3.1-8B",
+            ],
+            silent: ["copyleft-conflict", "naming"],
+            relationships: ["fjordlaw/Llama-3.1-8B-Nordic-Legal trained-on datasets/wikimedia/wikipedia"]),
+        GalleryCase(
+            name: "share-alike-training-data-read-as-derivative",
+            blocking: ["copyleft-conflict datasets/wikimedia/wikipedia"],
+            nonBlocking: [
+                "attribution datasets/wikimedia/wikipedia", "attribution fjordlaw/Llama-3.1-8B-Nordic-Legal",
+                "attribution meta-llama/Llama-3.1-8B",
+            ]),
+        GalleryCase(
+            name: "llama-3.1-derivative-named-llama",
+            nonBlocking: [
+                "attribution Llama-3.1-8B-Helpdesk-Q4_K_M.gguf", "attribution meta-llama/Llama-3.1-8B-Instruct",
+                "attribution tallyworks/Llama-3.1-8B-Helpdesk",
+            ],
+            silent: ["naming", "license-mismatch", "use-restriction-flowdown"],
+            relationships: [
+                "Llama-3.1-8B-Helpdesk-Q4_K_M.gguf quantized-from tallyworks/Llama-3.1-8B-Helpdesk",
+                "tallyworks/Llama-3.1-8B-Helpdesk fine-tuned-from meta-llama/Llama-3.1-8B-Instruct",
+            ]),
+        GalleryCase(
+            name: "qwen-outputs-distilled-into-phi",
+            nonBlocking: [
+                "attribution Qwen/Qwen2.5-72B-Instruct", "attribution lumina/phi-3-mini-qwen-distill",
+                "attribution microsoft/Phi-3-mini-4k-instruct",
+            ],
+            silent: ["output-restriction", "usage-threshold"],
+            relationships: ["lumina/phi-3-mini-qwen-distill distilled-from Qwen/Qwen2.5-72B-Instruct"]),
+        GalleryCase(
+            name: "gpl-library-in-saas",
+            nonBlocking: ["attribution SPDXRef-Diarize", "attribution SPDXRef-Whisper"],
+            silent: ["copyleft-distribution", "network-copyleft", "source-offer"],
+            relationships: ["transcribly static-link SPDXRef-Diarize"]),
+        GalleryCase(
+            name: "non-commercial-benchmark-only-tested-on",
+            nonBlocking: ["attribution urn:medscribe:model"],
+            silent: ["non-commercial"],
+            relationships: ["urn:medscribe:model tested-on urn:medscribe:bench"]),
+        GalleryCase(
+            name: "merge-of-permissive-and-non-commercial-parents",
+            blocking: ["non-commercial berkeley-nest/Starling-LM-7B-alpha"],
+            nonBlocking: [
+                "license-mismatch berkeley-nest/Starling-LM-7B-alpha", "attribution berkeley-nest/Starling-LM-7B-alpha",
+                "attribution mistralai/Mistral-7B-v0.1", "attribution nimbus/Nimbus-7B-slerp",
+            ],
+            paths: [
+                "non-commercial berkeley-nest/Starling-LM-7B-alpha: nimbus-chat (runs) → nimbus/Nimbus-7B-slerp (merged-from) → berkeley-nest/Starling-LM-7B-alpha"
+            ]),
+        GalleryCase(
+            name: "six-model-chain-carries-a-term",
+            blocking: ["non-commercial lexlab/lex-base-7b"],
+            nonBlocking: [
+                "license-mismatch lexlab/lex-base-7b", "attribution lexlab/lex-base-7b", "attribution lexlab/lex-instruct-7b",
+                "attribution acme/lex-instruct-5b-pruned", "attribution acme/lex-legal-5b", "attribution acme/lex-legal-5b-dpo",
+                "attribution acme/lex-legal-5b-dpo-GGUF",
+            ],
+            paths: [
+                "non-commercial lexlab/lex-base-7b: lex-court-search (runs) → acme/lex-legal-5b-dpo-GGUF (quantized-from) → acme/lex-legal-5b-dpo (fine-tuned-from) → acme/lex-legal-5b (fine-tuned-from) → acme/lex-instruct-5b-pruned (derived-from) → lexlab/lex-instruct-7b (fine-tuned-from) → lexlab/lex-base-7b"
+            ]),
+        GalleryCase(
+            name: "lineage-cycle-terminates",
+            blocking: ["non-commercial SPDXRef-Aya"],
+            nonBlocking: [
+                "license-mismatch SPDXRef-Aya", "attribution SPDXRef-V1", "attribution SPDXRef-V2", "attribution SPDXRef-V3",
+                "attribution SPDXRef-Aya",
+            ],
+            paths: [
+                "non-commercial SPDXRef-Aya: SPDXRef-App (depends-on) → SPDXRef-V3 (fine-tuned-from) → SPDXRef-V2 (fine-tuned-from) → SPDXRef-V1 (merged-from) → SPDXRef-Aya"
+            ],
+            cycles: 1,
+            inputWarnings: ["graph.cycle"]),
     ]
 }
