@@ -11,14 +11,18 @@ import PedigreeModel
 ///
 /// Decisions: input text is escaped with `MarkdownText` (HARDENING.md §Output) in Markdown and with
 /// `HTMLText` inside the HTML of `<summary>`; Mermaid labels use Mermaid's entity codes. A comment is
-/// limited in size (GitHub: 65,536 characters), so at most `maxDiagrams` lineages are drawn and at most
-/// `maxTableRows` rows written per table, each cut said so.
+/// limited in size (GitHub: 65,536 characters), so at most `maxSections` blocking findings are written
+/// in full (`maxDiagrams` of them with a drawing) and at most `maxTableRows` rows per table, each cut
+/// said so.
 public struct MarkdownReportWriter: ReportWriter {
     public var maxDiagrams: Int
+    /// Blocking findings written out in full; the rest go into a folded table.
+    public var maxSections: Int
     public var maxTableRows: Int
 
-    public init(maxDiagrams: Int = 10, maxTableRows: Int = 200) {
+    public init(maxDiagrams: Int = 10, maxSections: Int = 25, maxTableRows: Int = 200) {
         self.maxDiagrams = maxDiagrams
+        self.maxSections = maxSections
         self.maxTableRows = maxTableRows
     }
 
@@ -47,8 +51,19 @@ public struct MarkdownReportWriter: ReportWriter {
         let blocking = digest.blocking
         if !blocking.isEmpty {
             out += result.baseline == nil ? "### Blocking findings\n\n" : "### New blocking findings\n\n"
-            for (position, finding) in blocking.enumerated() {
+            for (position, finding) in blocking.prefix(maxSections).enumerated() {
                 out += section(finding, number: position + 1, digest: digest, diagram: position < maxDiagrams)
+            }
+            if blocking.count > maxSections {
+                let rest = Array(blocking.dropFirst(maxSections))
+                out += details("More blocking findings (\(rest.count))") {
+                    var text = "| Rule | Component | Finding | Lineage |\n|---|---|---|---|\n"
+                    for finding in rest.prefix(maxTableRows) {
+                        let path = PathText.plain(finding.path) { digest.name($0.ref) }
+                        text += "| \(finding.rule.rawValue) | \(md(digest.label(finding.component))) | \(md(finding.message)) | \(md(path)) |\n"
+                    }
+                    return text + cut(rest.count)
+                }
             }
         }
 

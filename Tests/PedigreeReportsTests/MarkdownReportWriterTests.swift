@@ -78,8 +78,10 @@ import Testing
 
     @Test func largeResultsAreCutAndSaySo() throws {
         let report = ReportFixture.chatApp().report()
-        let text = MarkdownReportWriter(maxDiagrams: 0, maxTableRows: 2).write(report)
+        let text = MarkdownReportWriter(maxDiagrams: 0, maxSections: 0, maxTableRows: 2).write(report)
         #expect(!text.contains("```mermaid"))
+        #expect(!text.contains("#### 1."))
+        #expect(text.contains("<summary>More blocking findings (\(report.result.blocking.count))</summary>"))
         #expect(text.contains("_\(report.result.components.count - 2) more not shown;"))
     }
 }
