@@ -20,7 +20,7 @@ public struct MarkdownReportWriter: ReportWriter {
     public var maxSections: Int
     public var maxTableRows: Int
 
-    public init(maxDiagrams: Int = 10, maxSections: Int = 25, maxTableRows: Int = 200) {
+    public init(maxDiagrams: Int = 10, maxSections: Int = 10, maxTableRows: Int = 50) {
         self.maxDiagrams = maxDiagrams
         self.maxSections = maxSections
         self.maxTableRows = maxTableRows
@@ -59,7 +59,7 @@ public struct MarkdownReportWriter: ReportWriter {
                 out += details("More blocking findings (\(rest.count))") {
                     var text = "| Rule | Component | Finding | Lineage |\n|---|---|---|---|\n"
                     for finding in rest.prefix(maxTableRows) {
-                        let path = PathText.plain(finding.path) { digest.name($0.ref) }
+                        let path = shortPath(finding.path, digest)
                         text += "| \(finding.rule.rawValue) | \(md(digest.label(finding.component))) | \(md(finding.message)) | \(md(path)) |\n"
                     }
                     return text + cut(rest.count)
@@ -72,7 +72,7 @@ public struct MarkdownReportWriter: ReportWriter {
             out += details("Other findings (\(others.count))") {
                 var text = "| Severity | Rule | Component | Finding | Lineage | Status |\n|---|---|---|---|---|---|\n"
                 for finding in others.prefix(maxTableRows) {
-                    let path = PathText.plain(finding.path) { digest.name($0.ref) }
+                    let path = shortPath(finding.path, digest)
                     text += "| \(finding.severity.rawValue) | \(finding.rule.rawValue) | \(md(digest.label(finding.component))) | \(md(finding.message)) | \(md(path)) | \(md(digest.status(finding))) |\n"
                 }
                 return text + cut(others.count)
@@ -109,7 +109,9 @@ public struct MarkdownReportWriter: ReportWriter {
             out += details("Obligations (\(result.obligations.count))") {
                 var text = "| Duty | License | Text | Components |\n|---|---|---|---|\n"
                 for obligation in result.obligations.prefix(maxTableRows) {
-                    let owers = digest.labels(obligation.components).joined(separator: ", ")
+                    let names = digest.labels(obligation.components)
+                    var owers = names.prefix(maxTableRows).joined(separator: ", ")
+                    if names.count > maxTableRows { owers += " and \(names.count - maxTableRows) more" }
                     text += "| \(obligation.kind.rawValue) | \(md(obligation.license)) | \(md(obligation.text ?? "")) | \(md(owers)) |\n"
                 }
                 return text + cut(result.obligations.count)
@@ -162,6 +164,13 @@ public struct MarkdownReportWriter: ReportWriter {
         }
         out += "  classDef term stroke:#d73a49,stroke-width:3px\n  class n\(path.count - 1) term\n```\n\n"
         return out
+    }
+
+    /// A lineage for a table cell: long paths keep the product and the last three steps.
+    func shortPath(_ path: [PathStep], _ digest: ReportDigest) -> String {
+        guard path.count > 5, let first = path.first else { return PathText.plain(path) { digest.name($0.ref) } }
+        return PathText.plain([first]) { digest.name($0.ref) } + "… --"
+            + (path[path.count - 4].edge?.rawValue ?? "") + "--> " + PathText.plain(Array(path.suffix(3))) { digest.name($0.ref) }
     }
 
     func details(_ summary: String, _ body: () -> String) -> String {
