@@ -68,12 +68,37 @@ public struct KnownComponent: Sendable, Hashable {
 
     /// `pkg:type/namespace/name@version?qualifiers#subpath` -> `pkg:type/namespace/name`, lowercased.
     static func purlWithoutVersion(_ purl: String) -> String? {
+        let bytes = Array(purl.utf8)
+        if bytes.allSatisfy(LicenseNameKey.isVisibleASCII) { return visibleASCIIPurlWithoutVersion(bytes) }
         var text = Substring(LicenseNameKey.trimmed(purl))
         guard text.lowercased().hasPrefix("pkg:") else { return nil }
         if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
         if let question = text.firstIndex(of: "?") { text = text[..<question] }
         if let at = text.lastIndex(of: "@"), let slash = text.lastIndex(of: "/"), at > slash { text = text[..<at] }
         return LicenseNameKey.percentDecoded(String(text)).lowercased()
+    }
+
+    /// The same cut on the bytes of a purl made only of visible ASCII (the usual case): such text has no
+    /// whitespace to trim, every byte is a whole character and lowercases on its own, so byte searches
+    /// give the character-level result without grapheme and Unicode case work on every component.
+    private static func visibleASCIIPurlWithoutVersion(_ bytes: [UInt8]) -> String? {
+        let scheme = Array("pkg:".utf8)
+        guard bytes.count >= scheme.count,
+            zip(bytes, scheme).allSatisfy({ byte, expected in asciiLowercased(byte) == expected })
+        else { return nil }
+        var end = bytes.count
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) { end = hash }
+        if let question = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) { end = question }
+        if let at = bytes[..<end].lastIndex(of: UInt8(ascii: "@")), let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")),
+            at > slash
+        {
+            end = at
+        }
+        return LicenseNameKey.percentDecoded(String(decoding: bytes[..<end], as: UTF8.self)).lowercased()
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 0x20 : byte
     }
 }
 
