@@ -188,15 +188,6 @@ struct GalleryCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    /// The product's own outbound license is not one of its dependencies' licenses: the rule's
-    /// own documentation exempts it ("its outbound license (stated or not) is judged by the
-    /// copyleft rules"), but a stated proprietary `LicenseRef-…` is reported as unknown.
-    static func outboundLicenseReportedUnknown(_ root: String) -> KnownIssue {
-        KnownIssue(
-            finding: "unknown-license " + root, missing: false,
-            note: "unknown-license is raised for the product's own stated outbound license (a proprietary LicenseRef), which UnknownLicenseRule documents as exempt")
-    }
-
     static let all: [GalleryCase] = [
         GalleryCase(
             name: "non-commercial-model-in-saas",
@@ -229,8 +220,7 @@ struct GalleryCase: Sendable, CustomTestStringConvertible {
             name: "gpl-library-in-proprietary-binary",
             blocking: ["copyleft-distribution SPDXRef-FFTW"],
             nonBlocking: ["attribution SPDXRef-Whisper", "attribution SPDXRef-FFTW", "source-offer SPDXRef-FFTW"],
-            inputWarnings: ["graph.license-disagreement"],
-            knownIssues: [outboundLicenseReportedUnknown("soundscribe-studio")]),
+            inputWarnings: ["graph.license-disagreement"]),
         GalleryCase(
             name: "lgpl-dynamically-linked-in-proprietary-binary",
             nonBlocking: [
@@ -240,8 +230,7 @@ struct GalleryCase: Sendable, CustomTestStringConvertible {
                 "source-offer https://sbom.clipcaption.example/1.4.0#libavformat",
             ],
             silent: ["copyleft-distribution", "copyleft-conflict"],
-            relationships: ["https://sbom.clipcaption.example/1.4.0#App dynamic-link https://sbom.clipcaption.example/1.4.0#libavcodec"],
-            knownIssues: [outboundLicenseReportedUnknown("https://sbom.clipcaption.example/1.4.0#App")]),
+            relationships: ["https://sbom.clipcaption.example/1.4.0#App dynamic-link https://sbom.clipcaption.example/1.4.0#libavcodec"]),
         GalleryCase(
             name: "agpl-library-in-saas",
             blocking: ["network-copyleft itext-core"],

@@ -2,15 +2,16 @@
 /// unreadable), or names a license the knowledge base does not know.
 ///
 /// Decisions: a known-component fact never fills the gap; it becomes a note ("known as MIT …").
-/// The product root is exempt when it has no license of its own: the product is what is being
-/// audited, and its outbound license (stated or not) is judged by the copyleft rules.
+/// The product roots are exempt: the product is what is being audited, and its outbound license
+/// (stated or not, often the vendor's own `LicenseRef-` EULA) is judged by the copyleft rules, which
+/// treat an unknown outbound license as proprietary (DOMAIN.md §8.8).
 public struct UnknownLicenseRule: Rule {
     public let id = RuleID.unknownLicense
     public init() {}
 
     public func evaluate(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for node in 0..<context.index.nodeCount where context.shipped[node] {
+        for node in 0..<context.index.nodeCount where context.shipped[node] && !context.roots.contains(node) {
             let license = context.componentLicenses[node]
             let component = context.components[node]
             var notes: [String] = []
@@ -18,7 +19,6 @@ public struct UnknownLicenseRule: Rule {
                 notes.append("known as '\(fact.license)': \(fact.note)")
             }
             if license.isMissing {
-                if context.roots.contains(node) { continue }
                 let stated = license.statement.map { $0.isEmpty ? "an empty license" : "'\($0.displayText)'" } ?? "no license"
                 findings.append(context.finding(
                     id, "'\(context.name(node))' states \(stated): its license terms are unknown",
