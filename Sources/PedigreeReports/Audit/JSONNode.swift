@@ -73,6 +73,10 @@ public indirect enum JSONNode: Sendable, Hashable {
     /// A JSON string literal (RFC 8259 §7): quote, backslash and controls escaped; the Unicode line and
     /// paragraph separators too, so the output is also safe to embed in JavaScript.
     static func quoted(_ text: String) -> String {
+        // Most strings need no escape; 0xE2 leads the UTF-8 of U+2028 and U+2029.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -69,26 +69,5 @@ public struct JSONGraphWriter: Sendable {
 
     private func optional(_ text: String?) -> String { text.map(string) ?? "null" }
 
-    /// A JSON string literal (RFC 8259 §7): `"` and `\` escaped, controls as `\u00XX`.
-    func string(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) { return "\"" + text + "\"" }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    func string(_ text: String) -> String { JSONNode.quoted(text) }
 }
