@@ -12,11 +12,14 @@ struct BenchCase: Sendable {
     var subject: String
     /// The case this one is compared with in the summary ("SafeJSON is 1.7x JSONSerialization").
     var baseline: String?
+    /// Whether the summary states the peak memory as a multiple of the input (`BenchResult.bytes`).
+    var comparesPeakWithInput: Bool
     var prepare: (@Sendable (BenchContext) throws -> String?)?
     var run: @Sendable (BenchContext) throws -> BenchResult
 
     init(
         name: String, label: String, subject: String? = nil, baseline: String? = nil,
+        comparesPeakWithInput: Bool = false,
         prepare: (@Sendable (BenchContext) throws -> String?)? = nil,
         run: @escaping @Sendable (BenchContext) throws -> BenchResult
     ) {
@@ -24,6 +27,7 @@ struct BenchCase: Sendable {
         self.label = label
         self.subject = subject ?? label
         self.baseline = baseline
+        self.comparesPeakWithInput = comparesPeakWithInput
         self.prepare = prepare
         self.run = run
     }

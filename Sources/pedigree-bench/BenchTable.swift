@@ -22,6 +22,21 @@ enum BenchTable {
             Swift.print("")
             comparisons.forEach { Swift.print($0) }
         }
+        let memory = rows.compactMap(peakAgainstInput)
+        if !memory.isEmpty {
+            Swift.print("")
+            memory.forEach { Swift.print($0) }
+        }
+    }
+
+    /// "read+graph CycloneDX JSON 100k: 1.21 s, file 62.3 MB, peak 201.0 MB = 3.23x the file".
+    static func peakAgainstInput(_ row: BenchRunner.Row) -> String? {
+        guard row.benchCase.comparesPeakWithInput, let result = row.result, let bytes = result.bytes, bytes > 0,
+            let peak = row.peakResidentBytes
+        else { return nil }
+        return pad(row.benchCase.label + ":", 36) + " " + padLeft(duration(result.bestSeconds), 9) + ", file "
+            + padLeft(size(bytes), 8) + ", peak " + padLeft(size(peak), 8) + " = "
+            + ratio(Double(peak) / Double(bytes)) + " the file"
     }
 
     /// "SafeJSON is 1.70x JSONSerialization: 188.4 MB/s vs 110.2 MB/s", then the peak memory of both.
