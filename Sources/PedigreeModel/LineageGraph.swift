@@ -46,6 +46,53 @@ public struct LineageGraph: Sendable {
         self.roots = roots.compactMap { indexByRef[$0] }
     }
 
+    /// Builds the adjacency from edges whose ends the caller already resolved to component indices
+    /// (the merge does), without looking every edge end up again; the result equals that of
+    /// `init(components:edges:roots:)`, which it falls back to when the ends do not match the edges
+    /// or two components share a ref.
+    ///
+    /// - Complexity: O(V + E), with one hash per component instead of two per edge.
+    public init(components: [Component], edges: [Edge], endpoints: [(from: Int, to: Int)], roots: [ComponentRef]) {
+        var indexByRef: [ComponentRef: Int] = [:]
+        indexByRef.reserveCapacity(components.count)
+        var unique = true
+        for (index, component) in components.enumerated() where indexByRef.updateValue(index, forKey: component.ref) != nil {
+            unique = false
+            break
+        }
+        let resolved = unique && endpoints.count == edges.count
+            && zip(edges, endpoints).allSatisfy { edge, ends in
+                components.indices.contains(ends.from) && components.indices.contains(ends.to)
+                    && components[ends.from].ref == edge.from && components[ends.to].ref == edge.to
+            }
+        guard resolved else {
+            self.init(components: components, edges: edges, roots: roots)
+            return
+        }
+        var outgoing = [[Int]](repeating: [], count: components.count)
+        var incoming = [[Int]](repeating: [], count: components.count)
+        for (edgeIndex, ends) in endpoints.enumerated() {
+            outgoing[ends.from].append(edgeIndex)
+            incoming[ends.to].append(edgeIndex)
+        }
+        self.init(
+            components: components, indexByRef: indexByRef, edges: edges, endpoints: endpoints, outgoing: outgoing,
+            incoming: incoming, roots: roots.compactMap { indexByRef[$0] })
+    }
+
+    private init(
+        components: [Component], indexByRef: [ComponentRef: Int], edges: [Edge], endpoints: [(from: Int, to: Int)],
+        outgoing: [[Int]], incoming: [[Int]], roots: [Int]
+    ) {
+        self.components = components
+        self.indexByRef = indexByRef
+        self.edges = edges
+        self.endpoints = endpoints
+        self.outgoing = outgoing
+        self.incoming = incoming
+        self.roots = roots
+    }
+
     public func index(of ref: ComponentRef) -> Int? { indexByRef[ref] }
 
     public func component(_ ref: ComponentRef) -> Component? { indexByRef[ref].map { components[$0] } }

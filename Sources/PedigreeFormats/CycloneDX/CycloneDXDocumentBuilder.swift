@@ -231,17 +231,23 @@ struct CycloneDXDocumentBuilder {
             }
             return
         }
-        for (targets, statedAs) in [(dependency.dependsOn, "dependencies.dependsOn"), (dependency.provides, "dependencies.provides")] {
-            for target in targets {
-                guard let to = indexByBOMRef[target.value] else {
-                    diagnostics.warning(
-                        "graph.dangling-reference",
-                        "'\(dependency.ref.value)' depends on '\(target.value)', which names no component or service of this BOM",
-                        at: target.location)
-                    continue
-                }
-                appendEdge(from: from, to: to, kind: .dependsOn, statedAs: statedAs, at: target.location)
+        // Two calls rather than a loop over an array of both lists: no array built per dependency.
+        addDependencyTargets(dependency.dependsOn, of: dependency, from: from, statedAs: "dependencies.dependsOn")
+        addDependencyTargets(dependency.provides, of: dependency, from: from, statedAs: "dependencies.provides")
+    }
+
+    private mutating func addDependencyTargets(
+        _ targets: [CycloneDXReference], of dependency: CycloneDXDependency, from: Int, statedAs: String
+    ) {
+        for target in targets {
+            guard let to = indexByBOMRef[target.value] else {
+                diagnostics.warning(
+                    "graph.dangling-reference",
+                    "'\(dependency.ref.value)' depends on '\(target.value)', which names no component or service of this BOM",
+                    at: target.location)
+                continue
             }
+            appendEdge(from: from, to: to, kind: .dependsOn, statedAs: statedAs, at: target.location)
         }
     }
 

@@ -58,7 +58,7 @@ public struct LineageGraphBuilder: Sendable {
         }
         let (roots, inferred) = state.roots(documents: documents, refMaps: refMaps)
         state.reportCycles()
-        let graph = LineageGraph(components: state.nodes, edges: state.edges, roots: roots.map { state.nodes[$0].ref })
+        let graph = LineageGraph(components: state.nodes, edges: state.edges, endpoints: state.edgeEnds, roots: roots.map { state.nodes[$0].ref })
         let publicMaps = refMaps.map { map in map.mapValues { state.nodes[$0].ref } }
         return MergedLineage(graph: graph, diagnostics: state.diagnostics.diagnostics, refMaps: publicMaps, rootsAreInferred: inferred)
     }
