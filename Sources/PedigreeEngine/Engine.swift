@@ -128,6 +128,7 @@ public enum Engine {
             let chooser = LicenseChooser(
                 licenses: table, product: product, policyCheck: { policyContext.isDenied($0) },
                 outbound: outbound.map { table[$0] }, reachesProduct: reaches)
+            var decided = [Bool](repeating: false, count: index.nodeCount)
             for node in undecided.sorted(by: { index.rank[$0] < index.rank[$1] }) {
                 var upstream: [Int] = []
                 for slot in Int(index.upStart[node])..<Int(index.upStart[node + 1]) {
@@ -136,7 +137,7 @@ public enum Engine {
                         [.derivative, .staticLink, .dynamicLink].contains(edgeClass)
                     else { continue }
                     let neighbour = componentLicenses[Int(index.edgeTo[edge])]
-                    if neighbour.alternatives.count == 1 || neighbour.chosen > 0 || choices.contains(where: { $0.component == graph.components[Int(index.edgeTo[edge])].ref }) {
+                    if neighbour.alternatives.count == 1 || neighbour.chosen > 0 || decided[Int(index.edgeTo[edge])] {
                         upstream += neighbour.atoms
                     }
                 }
@@ -147,6 +148,7 @@ public enum Engine {
                     component: graph.components[node].ref, node: node, upstream: upstream,
                     shipped: shipped[node], isRoot: rootSet.contains(node))
                 componentLicenses[node].chosen = chosen
+                decided[node] = true
                 choices.append(choice)
             }
             choices.sort { $0.component < $1.component }
