@@ -155,3 +155,31 @@ struct SPDX2RelationshipTests {
             """
     }
 }
+
+@Suite("SPDX AI artifact hints")
+struct SPDXArtifactHintsTests {
+    @Test(arguments: [
+        ("https://huggingface.co/Qwen/Qwen2.5-3B", ComponentKind?.some(.model)),
+        ("https://HuggingFace.co/datasets/tatsu-lab/alpaca", .dataset),
+        ("https://hf.co/google/gemma-2-2b-it?download=true", .model),
+        ("https://huggingface.co/spaces/acme/demo", nil), ("https://huggingface.co/Qwen", nil),
+        ("https://github.com/huggingface.co/x", nil), ("NOASSERTION", nil),
+    ])
+    func downloadLocations(location: String, kind: ComponentKind?) {
+        #expect(SPDXArtifactHints.kind(downloadLocation: location) == kind)
+    }
+
+    @Test(arguments: [
+        ("primaryPurpose: model", ComponentKind?.some(.model)), ("type=dataset", .dataset),
+        ("machine-learning-model", .model), ("Package level annotation", nil),
+    ])
+    func annotations(text: String, kind: ComponentKind?) {
+        #expect(SPDXArtifactHints.kind(annotation: text) == kind)
+    }
+
+    @Test func wordsKeepTheirByteOffsets() {
+        let parts = SPDX2TagValueParser.spaceSeparated("  a\tbc  d e f ", maxParts: 3)
+        #expect(parts.map(\.offset) == [2, 4, 8])
+        #expect(parts.map(\.text) == ["a", "bc", "d e f"])
+    }
+}

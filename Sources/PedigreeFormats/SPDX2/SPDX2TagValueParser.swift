@@ -205,9 +205,9 @@ struct SPDX2TagValueParser {
             if !SPDX2Document.isTimestamp(value) { diagnostics.append(SPDX2Document.timestampWarning(value, at: location)) }
         case "DocumentNamespace": document.namespace = value
         case "ExternalDocumentRef":
-            let parts = value.split(separator: " ", omittingEmptySubsequences: true)
+            let parts = Self.spaceSeparated(value).map(\.text)
             if parts.count >= 2 {
-                document.externalDocuments[String(parts[0])] = String(parts[1])
+                document.externalDocuments[parts[0]] = parts[1]
             } else {
                 diagnostics.warning(
                     "spdx.tag-value.malformed-value", "expected 'ExternalDocumentRef: DocumentRef-<id> <namespace> <checksum>', found '\(value)'",
@@ -281,11 +281,10 @@ struct SPDX2TagValueParser {
                     "spdx.tag-value.malformed-value", "expected '\(tag): <algorithm>: <value>', found '\(value)'", at: location)
             }
         case "ExternalRef":
-            let parts = value.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+            let parts = Self.spaceSeparated(value, maxParts: 3).map(\.text)
             if parts.count == 3 {
                 updateCurrent {
-                    $0.externalReferences.append(
-                        .init(category: String(parts[0]), type: String(parts[1]), locator: String(parts[2]), location: location))
+                    $0.externalReferences.append(.init(category: parts[0], type: parts[1], locator: parts[2], location: location))
                 }
             } else {
                 diagnostics.warning(
@@ -344,25 +343,47 @@ struct SPDX2TagValueParser {
     private mutating func relationship(
         _ value: String, at location: SourceLocation, bytes: [UInt8]?, valueStart: Int, lineStart: Int
     ) {
-        let parts = value.split(separator: " ", omittingEmptySubsequences: true)
+        // Parts as (byte offset within the value, text); columns count characters from the line start.
+        let parts = Self.spaceSeparated(value)
         guard parts.count == 3 else {
             diagnostics.warning(
                 "spdx.tag-value.malformed-value",
                 "expected 'Relationship: <SPDXID> <TYPE> <SPDXID>', found '\(value)'", at: location)
             return
         }
-        func located(_ part: Substring) -> SPDX2Document.Text {
-            let offset = value.utf8.distance(from: value.startIndex, to: part.startIndex)
+        func located(_ part: (offset: Int, text: String)) -> SPDX2Document.Text {
             var column = location.column
             if let bytes {
-                column = Self.column(bytes, from: lineStart, to: valueStart + offset)
+                column = Self.column(bytes, from: lineStart, to: valueStart + part.offset)
             } else {
-                column += value[..<part.startIndex].unicodeScalars.count
+                column += String(decoding: value.utf8.prefix(part.offset), as: UTF8.self).unicodeScalars.count
             }
-            return SPDX2Document.Text(String(part), at: SourceLocation(file: file, line: location.line, column: column))
+            return SPDX2Document.Text(part.text, at: SourceLocation(file: file, line: location.line, column: column))
         }
         document.relationships.append(
             SPDX2Document.Relationship(from: located(parts[0]), type: located(parts[1]), to: located(parts[2])))
+    }
+
+    /// The space- or tab-separated words of `value` with their byte offsets, split on bytes (fast
+    /// on the hundreds of thousands of relationship lines a large SBOM has).
+    static func spaceSeparated(_ value: String, maxParts: Int = .max) -> [(offset: Int, text: String)] {
+        var parts: [(offset: Int, text: String)] = []
+        let utf8 = Array(value.utf8)
+        var index = 0
+        while index < utf8.count {
+            while index < utf8.count, utf8[index] == 0x20 || utf8[index] == 0x09 { index += 1 }
+            guard index < utf8.count else { break }
+            let start = index
+            if parts.count == maxParts - 1 {
+                var end = utf8.count
+                while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x09 { end -= 1 }
+                parts.append((start, String(decoding: utf8[start..<end], as: UTF8.self)))
+                break
+            }
+            while index < utf8.count, utf8[index] != 0x20, utf8[index] != 0x09 { index += 1 }
+            parts.append((start, String(decoding: utf8[start..<index], as: UTF8.self)))
+        }
+        return parts
     }
 
     // MARK: - Bytes

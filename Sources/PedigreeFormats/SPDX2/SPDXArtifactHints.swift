@@ -29,19 +29,27 @@ enum SPDXArtifactHints {
     /// `https://huggingface.co/<org>/<name>` is a model, `…/datasets/<org>/<name>` a dataset; Spaces
     /// are applications and say nothing about weights.
     static func kind(downloadLocation: String?) -> ComponentKind? {
-        guard let location = downloadLocation?.lowercased() else { return nil }
-        var rest: Substring
-        if let range = location.firstRange(of: "://huggingface.co/") {
-            rest = location[range.upperBound...]
-        } else if let range = location.firstRange(of: "://hf.co/") {
-            rest = location[range.upperBound...]
-        } else {
-            return nil
+        // Scanned as bytes: this runs for every package, and almost none is on the Hub.
+        guard let location = downloadLocation, location.utf8.count > 12 else { return nil }
+        let bytes = Array(location.utf8)
+        guard let schemeEnd = firstIndex(of: Array("://".utf8), in: bytes) else { return nil }
+        var hostEnd = schemeEnd + 3
+        while hostEnd < bytes.count, bytes[hostEnd] != UInt8(ascii: "/") { hostEnd += 1 }
+        let host = String(decoding: bytes[(schemeEnd + 3)..<hostEnd], as: UTF8.self).lowercased()
+        guard host == "huggingface.co" || host == "www.huggingface.co" || host == "hf.co" else { return nil }
+        var path = String(decoding: bytes[min(hostEnd + 1, bytes.count)...], as: UTF8.self)
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<end]) }
+        if path.hasPrefix("datasets/") { return .dataset }
+        if path.hasPrefix("spaces/") || path.isEmpty { return nil }
+        return path.split(separator: "/").count >= 2 ? .model : nil
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return start }
         }
-        if rest.hasPrefix("datasets/") { return .dataset }
-        if rest.hasPrefix("spaces/") || rest.isEmpty { return nil }
-        rest = rest.prefix { $0 != "?" && $0 != "#" }
-        return rest.split(separator: "/").count >= 2 ? .model : nil
+        return nil
     }
 
     /// Annotations such as `primaryPurpose: model`, `type=dataset` or `machine-learning-model`.
