@@ -1,3 +1,5 @@
+import PedigreeDiagnostics
+
 /// The value constraints of the CycloneDX 1.2–1.7 schemas that decide whether a BOM is valid.
 ///
 /// Only the constraints that matter for reading (and that the specification's own negative test
@@ -7,6 +9,22 @@
 ///
 /// Sources: `schema/bom-1.x.schema.json` and `schema/bom-1.6.xsd` of CycloneDX/specification.
 enum CycloneDXSchemaRules {
+    /// A license `id` must be one of the SPDX ids the CycloneDX schema lists; a difference in case
+    /// only is tolerated with a warning, anything else belongs in `name`.
+    static func checkLicenseID(_ id: CycloneDXText, diagnostics: inout DiagnosticCollector) {
+        if spdxLicenseIDs.contains(id.value) { return }
+        if spdxLicenseIDs.contains(where: { $0.lowercased() == id.value.lowercased() }) {
+            diagnostics.warning(
+                "cyclonedx.license-id-case",
+                "license 'id' '\(id.value)' differs in case from the SPDX id; SPDX ids are matched case-insensitively",
+                at: id.location)
+            return
+        }
+        diagnostics.error(
+            "cyclonedx.invalid-license-id",
+            "license 'id' '\(id.value)' is not an SPDX license id; use 'name' for other licenses", at: id.location)
+    }
+
     /// The specification versions whose shape this reader knows.
     static let knownVersions: Set<String> = ["1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7"]
 

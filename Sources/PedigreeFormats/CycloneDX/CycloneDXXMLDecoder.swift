@@ -364,17 +364,7 @@ struct CycloneDXXMLDecoder {
     }
 
     private mutating func checkLicenseID(_ id: CycloneDXText) {
-        if CycloneDXSchemaRules.spdxLicenseIDs.contains(id.value) { return }
-        if CycloneDXSchemaRules.spdxLicenseIDs.contains(where: { $0.lowercased() == id.value.lowercased() }) {
-            diagnostics.warning(
-                "cyclonedx.license-id-case",
-                "license 'id' '\(id.value)' differs in case from the SPDX id; SPDX ids are matched case-insensitively",
-                at: id.location)
-            return
-        }
-        diagnostics.error(
-            "cyclonedx.invalid-license-id",
-            "license 'id' '\(id.value)' is not an SPDX license id; use 'name' for other licenses", at: id.location)
+        CycloneDXSchemaRules.checkLicenseID(id, diagnostics: &diagnostics)
     }
 
     // MARK: Dependencies, properties, contacts
