@@ -17,17 +17,7 @@ enum CycloneDXBenchDocument {
         var refs: [String] = []
         var dependencies: [(ref: String, dependsOn: [String])] = []
 
-        writer.beginObject()
-        writer.member("$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json")
-        writer.member("bomFormat", "CycloneDX")
-        writer.member("specVersion", "1.6")
-        writer.member("serialNumber", "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79")
-        writer.key("version")
-        writer.number(1)
-        writer.key("metadata")
-        writer.beginObject()
-        writer.member("timestamp", "2025-06-01T12:00:00Z")
-        writer.key("component")
+        writer.beginCycloneDXDocument(serialNumber: "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79")
         writer.beginObject()
         writer.member("type", "application")
         writer.member("bom-ref", "app:assistant-service")
@@ -263,4 +253,21 @@ enum CycloneDXBenchDocument {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension PrettyJSONWriter {
+    /// Opens a CycloneDX 1.6 document up to `metadata.component`, whose value the caller writes next.
+    mutating func beginCycloneDXDocument(serialNumber: String) {
+        beginObject()
+        member("$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json")
+        member("bomFormat", "CycloneDX")
+        member("specVersion", "1.6")
+        member("serialNumber", serialNumber)
+        key("version")
+        number(1)
+        key("metadata")
+        beginObject()
+        member("timestamp", "2025-06-01T12:00:00Z")
+        key("component")
+    }
 }

@@ -55,17 +55,7 @@ struct ReaderBenchProduct {
 
     func cycloneDXJSON() -> [UInt8] {
         var writer = PrettyJSONWriter(capacity: entries.count * 900)
-        writer.beginObject()
-        writer.member("$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json")
-        writer.member("bomFormat", "CycloneDX")
-        writer.member("specVersion", "1.6")
-        writer.member("serialNumber", "urn:uuid:4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
-        writer.key("version")
-        writer.number(1)
-        writer.key("metadata")
-        writer.beginObject()
-        writer.member("timestamp", "2025-06-01T12:00:00Z")
-        writer.key("component")
+        writer.beginCycloneDXDocument(serialNumber: "urn:uuid:4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
         writeCycloneDXComponent(&writer, 0, type: "application")
         writer.endObject()
         writer.key("components")
