@@ -194,10 +194,16 @@ struct LenientLicenseReader {
     }
 
     /// Splits on whitespace and `( ) / , ; & |`; a URL stays one word.
+    ///
+    /// - Complexity: O(n) in the length of the text. Whether the current word is a URL is decided from
+    ///   its first eight bytes, once: lower-casing the whole word at every character made a long word
+    ///   cost O(n²) (Unicode case mapping is slow, so a non-ASCII word took seconds).
     private static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var current = ""
+        var inURL = false
         func flush() {
+            inURL = false
             guard !current.isEmpty else { return }
             let weak: Operator? =
                 switch current.lowercased() {
@@ -217,7 +223,10 @@ struct LenientLicenseReader {
             current = ""
         }
         for character in text {
-            let inURL = current.lowercased().hasPrefix("http://") || current.lowercased().hasPrefix("https://")
+            if !inURL, current.utf8.count <= urlSchemes.longest {
+                let head = current.lowercased()
+                inURL = urlSchemes.prefixes.contains { head.hasPrefix($0) }
+            }
             if character.isWhitespace {
                 flush()
             } else if inURL {
@@ -230,7 +239,7 @@ struct LenientLicenseReader {
                 case ")":
                     flush()
                     tokens.append(.close)
-                case "/" where !(current.lowercased() == "http:" || current.lowercased() == "https:"):
+                case "/" where !(current.utf8.count <= urlSchemes.longest && urlSchemes.schemes.contains(current.lowercased())):
                     flush()
                     tokens.append(.strong(.or, "/"))
                 case "|":
@@ -250,6 +259,10 @@ struct LenientLicenseReader {
         flush()
         return tokens
     }
+
+    /// The URL beginnings a word may have; `longest` bounds how much of a word is looked at.
+    private static let urlSchemes = (
+        prefixes: ["http://", "https://"], schemes: Set(["http:", "https:"]), longest: "https://".utf8.count)
 
     /// Reads a run of words between strong operators into operands and operators, longest names first.
     private func resolve(
