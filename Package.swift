@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "PedigreeLicenses",
             dependencies: ["PedigreeDiagnostics", "PedigreeModel", "SafeJSON"],
-            resources: [.copy("Data/knowledge-base.json")]
+            resources: [.copy("Data/knowledge-base.json"), .copy("Data/license-text-index.bin")]
         ),
         .target(
             name: "PedigreeFormats",

@@ -1,0 +1,119 @@
+/// The phrases that state each clause, compared against a sentence's plain text (see
+/// `LicenseClauseReader.plainText`: lower case, single spaces, padded with spaces).
+struct LicenseClausePatterns: Sendable {
+    /// One way a sentence states the clause.
+    enum Pattern: Sendable {
+        /// Every phrase is in the sentence.
+        case all([String])
+        /// A forbidding phrase (`may not`, `shall not`…) followed, within `nearby` characters, by the verb
+        /// or object: "may not use the data for commercial purposes", not "shall not … under which you
+        /// distribute".
+        case forbidding(String)
+    }
+
+    let term: LicenseClause.Term
+    let patterns: [Pattern]
+    /// A sentence holding any of these is not this clause.
+    let vetoes: [String]
+
+    static let nearby = 48
+
+    init(term: LicenseClause.Term, patterns: [[String]], forbidding: [String] = [], vetoes: [String]) {
+        self.term = term
+        self.patterns = patterns.map(Pattern.all) + forbidding.map(Pattern.forbidding)
+        self.vetoes = vetoes
+    }
+
+    func matches(_ plain: String) -> Bool {
+        guard patterns.contains(where: { Self.holds($0, in: plain) }) else { return false }
+        return !vetoes.contains { plain.contains($0) }
+    }
+
+    private static func holds(_ pattern: Pattern, in plain: String) -> Bool {
+        switch pattern {
+        case .all(let phrases):
+            return phrases.allSatisfy { plain.contains($0) }
+        case .forbidding(let phrase):
+            for modal in forbids {
+                var searchFrom = plain.startIndex
+                while let found = plain.range(of: modal, range: searchFrom..<plain.endIndex) {
+                    let windowEnd = plain.index(found.upperBound, offsetBy: nearby, limitedBy: plain.endIndex) ?? plain.endIndex
+                    let windowStart = plain.index(before: found.upperBound)
+                    if plain.range(of: phrase, range: windowStart..<windowEnd) != nil { return true }
+                    searchFrom = found.upperBound
+                }
+            }
+            return false
+        }
+    }
+
+    /// Phrases that forbid.
+    private static let forbids = [" may not ", " shall not ", " must not ", " cannot ", " can not ", " will not ",
+        " not permitted ", " prohibited ", " not allowed ", " forbidden ", " agree not to ", " not to "]
+
+    static let all: [LicenseClausePatterns] = [
+        LicenseClausePatterns(
+            term: .nonCommercial,
+            patterns: [
+                [" non commercial "], [" noncommercial "], [" research purpose only "], [" research purposes only "],
+                [" research use only "], [" for research only "], [" academic purposes only "], [" academic use only "],
+                [" personal use only "], [" not for commercial "], [" no commercial use "],
+                [" educational purposes only "], [" research and educational purposes only "],
+            ],
+            forbidding: [" commercial "],
+            vetoes: [" commercial and non commercial ", " commercial or non commercial ", " non commercial and commercial ",
+                " non commercial or commercial ", " including commercial ", " commercial use is permitted ",
+                " commercial purposes are permitted ", " commercially and non commercially ", " whether commercial or ",
+                " no commercial license is required "]),
+        LicenseClausePatterns(
+            term: .noDerivatives,
+            patterns: [[" no derivative "], [" noderivatives "], [" no derivatives "]],
+            forbidding: [" modify ", " adapt ", " create derivative ", " make derivative ", " prepare derivative ",
+                " create any derivative ", " make any derivative ", " fine tune ", " finetune ", " modifications "],
+            vetoes: [" with or without modification", " notice", " attribution ", " trademark", " logo"]),
+        LicenseClausePatterns(
+            term: .noRedistribution,
+            patterns: [[" no redistribution "], [" not be redistributed "], [" not be distributed "],
+                [" not be shared "], [" not be sold "]],
+            forbidding: [" redistribute ", " distribute ", " re distribute ", " sell ", " sublicense ", " share ",
+                " publish ", " rent ", " lease ", " lend ", " redistribution "],
+            vetoes: [" unless ", " except as ", " provided that ", " notice", " with or without "]),
+        LicenseClausePatterns(
+            term: .usageThreshold,
+            patterns: [[" active users "], [" users ", " exceed"], [" users ", " more than "], [" revenue "],
+                [" turnover "]],
+            vetoes: []),
+        LicenseClausePatterns(
+            term: .naming,
+            patterns: [[" name", " begin with "], [" name", " start with "], [" name", " beginning of "],
+                [" name", " prefix"]],
+            vetoes: [" file name", " filename", " domain name"]),
+        LicenseClausePatterns(
+            term: .attribution,
+            patterns: [[" must ", " attribution "], [" shall ", " attribution "], [" give appropriate credit "],
+                [" must ", " credit "], [" must ", " acknowledge "], [" shall ", " acknowledge "], [" must cite "],
+                [" please cite "], [" built with "], [" must ", " retain ", " notice"], [" shall ", " retain ", " notice"],
+                [" must ", " include ", " notice"], [" shall ", " include ", " notice"],
+                [" must ", " copy of this license "], [" shall ", " copy of this license "]],
+            vetoes: []),
+        LicenseClausePatterns(
+            term: .useRestriction,
+            patterns: [[" use restrictions "], [" acceptable use policy "], [" use policy "]],
+            forbidding: [" military", " weapon", " surveillance", " harm", " illegal", " unlawful", " discriminat",
+                " medical advice", " law enforcement", " biometric", " disinformation", " exploit", " minors ",
+                " violence", " defam", " harass"],
+            vetoes: []),
+        LicenseClausePatterns(
+            term: .shareAlike,
+            patterns: [[" share alike "], [" sharealike "], [" under the same license "], [" under the same terms "],
+                [" under the same or a compatible license "], [" same license as "],
+                [" must ", " under this license ", " derivative"], [" shall ", " under this license ", " derivative"],
+                [" must ", " under this license ", " modified "], [" shall ", " under this license ", " modified "]],
+            vetoes: [" not required to ", " need not "]),
+    ]
+
+    /// Phrases that make a use restriction one derivatives must carry.
+    static let flowDown = [" flow down ", " pass on ", " same restrictions ", " at least as restrictive ",
+        " enforceable provision", " include these restrictions ", " include the use restrictions ",
+        " any agreement ", " subsequent users ", " downstream ", " derivatives of the model ", " derivative works "]
+}
