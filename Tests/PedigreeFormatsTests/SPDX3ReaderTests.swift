@@ -163,3 +163,57 @@ struct SPDX3ReaderTests {
         #expect(document.component("urn:p")?.declaredLicense?.displayText == "urn:set AND MIT")
     }
 }
+
+/// Real AI-BOMs nest whole elements in `SpdxDocument.element` and write unprefixed terms.
+@Suite("SPDX 3.0.1 JSON-LD as generators write it")
+struct SPDX3NestedElementTests {
+    let path = SPDXFixtures.path("spdx3/nested-ai-bom.spdx3.json")
+
+    func read() throws -> SBOMDocument { SPDX3Reader.read(json: try SPDXFixtures.json(path), path: path) }
+
+    @Test func readsNestedElementsWithUnprefixedTypes() throws {
+        let document = try read()
+        #expect(document.roots == [ComponentRef("SPDXRef-MODEL")])
+        #expect(
+            document.components.map { "\($0.ref) \($0.kind.rawValue)" } == [
+                "SPDXRef-MODEL model", "SPDXRef-PKG-TORCH library", "SPDXRef-DATASET dataset",
+            ])
+        let model = try #require(document.component("SPDXRef-MODEL"))
+        #expect(model.version == "4f1c2d")
+        #expect(model.supplier == "Acme AI")
+        #expect(model.properties["spdx.type"] == "ai_AIPackage")
+        #expect(model.properties["ai.typeOfModel"] == "Transformer")
+        #expect(document.component("SPDXRef-PKG-TORCH")?.purl == "pkg:pypi/torch")
+        #expect(document.component("SPDXRef-DATASET")?.properties["dataset.type"] == "text")
+        #expect(
+            document.edgeLines == [
+                "SPDXRef-MODEL depends-on SPDXRef-PKG-TORCH", "SPDXRef-MODEL trained-on SPDXRef-DATASET",
+            ])
+        #expect(!document.diagnostics.contains { $0.severity != .note }, "\(document.diagnostics)")
+    }
+
+    @Test func keepsALicenseGivenAsTextWithItsText() throws {
+        let document = try read()
+        let model = try #require(document.component("SPDXRef-MODEL"))
+        let id = try #require(model.declaredLicense?.displayText)
+        #expect(id == "LicenseRef-SPDXRef-LIC-MODEL")
+        let text = try #require(document.extractedLicenses[id]?.text)
+        #expect(text.hasPrefix("ACME CHAT MODEL LICENSE"))
+        #expect(document.component("SPDXRef-DATASET")?.declaredLicense?.displayText == "CC-BY-NC-4.0")
+    }
+
+    @Test func aCopyThatContradictsTheFirstIsAnErrorNamingBoth() throws {
+        let json = try SPDXFixtures.json(
+            text: """
+                {"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "type": "SpdxDocument",
+                 "spdxId": "D", "rootElement": ["P"], "element": [
+                  {"type": "Package", "spdxId": "P", "name": "one"},
+                  {"type": "Package", "spdxId": "P", "name": "two"}]}
+                """)
+        let document = SPDX3Reader.read(json: json, path: "inline.json")
+        let error = try #require(document.diagnostics.first { $0.code == "spdx.duplicate-id" })
+        #expect(error.severity == .error)
+        #expect(error.location?.line == 4)
+        #expect(error.message.contains("first at 3:"))
+    }
+}

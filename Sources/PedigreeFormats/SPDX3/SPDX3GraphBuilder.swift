@@ -29,7 +29,7 @@ struct SPDX3GraphBuilder {
     /// document writes the full IRI (`https://spdx.org/rdf/3.0.1/terms/Software/Package`).
     static func typeName(_ element: JSONValue) -> String {
         guard let raw = element["type"]?.string ?? element["@type"]?.string else { return "" }
-        guard let range = raw.firstRange(of: "/terms/") else { return raw }
+        guard let range = raw.firstRange(of: "/terms/") else { return SPDX3Terms.classTerm(raw) }
         let parts = raw[range.upperBound...].split(separator: "/")
         guard parts.count == 2 else { return raw }
         let profile = parts[0]
@@ -54,42 +54,13 @@ struct SPDX3GraphBuilder {
     }
 
     mutating func build(_ root: JSONValue) -> SBOMDocument {
-        // Elements by id, in document order.
-        var items: [JSONValue] = []
-        if let graph = root["@graph"]?.array {
-            items = graph
-        } else if let array = root.array {
-            items = array
-        } else if root.object != nil {
-            items = [root]
-        }
-        var elements: [String: JSONValue] = [:]
-        var order: [String] = []
-        var relationships: [JSONValue] = []
-        var specVersion: String?
-        var imported: Set<String> = []
-        for item in items where item.object != nil {
-            let type = Self.typeName(item)
-            if type == "CreationInfo", specVersion == nil { specVersion = item["specVersion"]?.string }
-            if specVersion == nil, let inline = item["creationInfo"], inline.object != nil {
-                specVersion = inline["specVersion"]?.string
-            }
-            if item["relationshipType"] != nil {
-                relationships.append(item)
-            }
-            for entry in item["import"]?.array ?? [] {
-                if let id = entry["externalSpdxId"]?.string { imported.insert(id) }
-            }
-            guard let id = item["spdxId"]?.string ?? item["@id"]?.string else { continue }
-            if elements[id] != nil {
-                diagnostics.warning(
-                    "spdx.duplicate-id", "spdxId '\(id)' is defined more than once; the first definition is used",
-                    at: item.location(in: path))
-                continue
-            }
-            elements[id] = item
-            order.append(id)
-        }
+        let index = SPDX3ElementIndex(document: root, path: path)
+        diagnostics.append(contentsOf: index.diagnostics.diagnostics)
+        let elements = index.elements
+        let order = index.order
+        let relationships = index.relationships
+        let specVersion = index.specVersion
+        let imported = index.imported
         if let specVersion, !specVersion.hasPrefix("3.") {
             diagnostics.warning(
                 "spdx.unsupported-version", "expected specVersion '3.0.1', found '\(specVersion)'; reading it as SPDX 3.0.1",
@@ -118,7 +89,7 @@ struct SPDX3GraphBuilder {
         while let collectionID = pendingCollections.popLast() {
             guard visitedCollections.insert(collectionID).inserted, let collection = elements[collectionID] else { continue }
             for entry in collection["rootElement"]?.array ?? collection["rootElement"].map({ [$0] }) ?? [] {
-                guard let id = entry.string else { continue }
+                guard let id = Self.reference(entry) else { continue }
                 if let target = elements[id], Self.collectionTypes.contains(Self.typeName(target)) {
                     pendingCollections.append(id)
                 } else {
@@ -271,13 +242,21 @@ struct SPDX3GraphBuilder {
             }
         }
 
-        // Which artifacts become components.
+        // Which artifacts become components. A weight file that a model or data set contains is part
+        // of it, not a model of its own, unless its own purpose says it is one.
         var included: Set<String> = []
+        var partsOfAIArtifacts: Set<String> = []
+        for edge in resolved where edge.kind == .contains && (kinds[edge.from]?.isAIArtifact ?? false) {
+            partsOfAIArtifacts.insert(edge.to)
+        }
         for id in artifactIDs {
             let type = Self.typeName(elements[id] ?? root)
             let isFileLike = type == "software_File" || type == "software_Snippet"
             let hasLicense = (concluded[id] ?? []).contains { Self.isUsable($0.raw) } || (declared[id] ?? []).contains { Self.isUsable($0.raw) }
-            if !isFileLike || rootSet.contains(id) || (kinds[id]?.isAIArtifact ?? false) || hasLicense {
+            let isOwnAIArtifact =
+                (kinds[id]?.isAIArtifact ?? false)
+                && (!partsOfAIArtifacts.contains(id) || elements[id].map(Self.statesAIPurpose) == true)
+            if !isFileLike || rootSet.contains(id) || isOwnAIArtifact || hasLicense {
                 included.insert(id)
             }
         }
@@ -375,7 +354,7 @@ struct SPDX3GraphBuilder {
                 hashes[SPDX2GraphBuilder.hashAlgorithmName(algorithm)] = value
             }
         }
-        let supplier = element["suppliedBy"]?.string.map { agent in elements[agent]?["name"]?.string ?? agent }
+        let supplier = Self.supplier(of: element, elements: elements)
         let name = element["name"]?.string ?? SPDX3RelationshipType.term(id)
         return Component(
             ref: ComponentRef(id), name: name, version: element["software_packageVersion"]?.string, kind: kind,
@@ -383,6 +362,15 @@ struct SPDX3GraphBuilder {
             declaredLicense: declared.map { LicenseStatement($0) }, concludedLicense: concluded.map { LicenseStatement($0) },
             hashes: hashes, location: element.location(in: path),
             origins: [Origin(file: path, format: .spdx3JSONLD, location: element.location(in: path))], properties: properties)
+    }
+
+    /// The name of the agent `suppliedBy` names (an IRI or an embedded agent; real documents also
+    /// write a list of one), else the IRI itself.
+    static func supplier(of element: JSONValue, elements: [String: JSONValue]) -> String? {
+        guard let stated = element["suppliedBy"] else { return nil }
+        let agent = stated.array?.first ?? stated
+        guard let id = reference(agent) else { return nil }
+        return elements[id]?["name"]?.string ?? agent["name"]?.string ?? id
     }
 
     static func purl(of element: JSONValue) -> String? {
@@ -408,18 +396,26 @@ struct SPDX3GraphBuilder {
         if additional.contains("model") { return .model }
         if additional.contains("data") { return .dataset }
         let name = element["name"]?.string
-        if let ai = SPDXArtifactHints.aiKind(
-            purl: Self.purl(of: element), names: [name], downloadLocation: element["software_downloadLocation"]?.string,
-            annotations: [])
+        let isFileLike = type == "software_File" || type == "software_Snippet"
+        // A file's Hub location (`…/resolve/<rev>/config.json`) names a file of a model repository,
+        // not a model.
+        let location = isFileLike ? nil : element["software_downloadLocation"]?.string
+        if let ai = SPDXArtifactHints.aiKind(purl: Self.purl(of: element), names: [name], downloadLocation: location, annotations: [])
         {
             return ai
         }
-        if type == "software_File" || type == "software_Snippet" { return .file }
+        if isFileLike { return .file }
         guard let primaryTerm else { return .library }
         if let kind = Self.purposeKinds[primaryTerm] { return kind }
         diagnostics.warning(
             "spdx.unknown-purpose", "unknown software_primaryPurpose '\(primaryTerm)'", at: primary?.location(in: path))
         return .library
+    }
+
+    /// Whether the element's primary or additional purpose is `model` or `data`.
+    static func statesAIPurpose(_ element: JSONValue) -> Bool {
+        let purposes = [element["software_primaryPurpose"]] + (element["software_additionalPurpose"]?.array ?? []).map { $0 }
+        return purposes.contains { $0?.string.map(SPDX3RelationshipType.term).map { $0 == "model" || $0 == "data" } == true }
     }
 
     /// SPDX 3.0.1 `Software/Vocabularies/SoftwarePurpose` to the neutral kinds, for packages.

@@ -12,6 +12,8 @@ import SafeJSON
 ///     license  = simplelicensing_LicenseExpression        → its simplelicensing_licenseExpression
 ///              | expandedlicensing_ListedLicense           → the id in its IRI
 ///              | expandedlicensing_CustomLicense           → LicenseRef-… (name and text recorded)
+///              | simplelicensing_SimpleLicensingText       → LicenseRef-… (text recorded; real AI-BOMs
+///                                                            name a license by its text this way)
 ///              | expandedlicensing_OrLaterOperator         → subjectLicense "+"
 ///              | expandedlicensing_WithAdditionOperator    → subjectExtendableLicense "WITH" subjectAddition
 ///              | expandedlicensing_ConjunctiveLicenseSet   → member { "AND" member }
@@ -62,7 +64,9 @@ struct SPDX3LicenseExpression {
         }
         if value.object != nil {
             let id = value["spdxId"]?.string ?? value["@id"]?.string ?? ""
-            if let text = elementText(value, id: id, depth: depth + 1, visiting: &visiting) {
+            // An embedded element is read as indexed: canonical, and merged over its copies.
+            let element = elements[id] ?? SPDX3Terms.canonical(value)
+            if let text = elementText(element, id: id, depth: depth + 1, visiting: &visiting) {
                 return (text.text, text.location ?? value.location(in: file))
             }
         }
@@ -80,7 +84,8 @@ struct SPDX3LicenseExpression {
             return (text, expression.location(in: file))
         case "expandedlicensing_ListedLicense", "expandedlicensing_License":
             return (Self.licenseID(iri: id), nil)
-        case "expandedlicensing_CustomLicense", "expandedlicensing_CustomLicenseAddition":
+        case "expandedlicensing_CustomLicense", "expandedlicensing_CustomLicenseAddition",
+            "simplelicensing_SimpleLicensingText":
             let licenseID = Self.customID(id)
             if extractedLicenses[licenseID] == nil {
                 extractedLicenses[licenseID] = ExtractedLicense(
