@@ -106,3 +106,26 @@ struct InputLoaderTests {
         #expect(result.files.count == 1)
     }
 }
+
+@Suite("Input loading: an input that yields no component is never a clean pass")
+struct EmptyInputTests {
+    let empty = SPDXFixtures.path("spdx2/json/no-packages.spdx.json")
+
+    @Test func aloneItIsAnErrorNamingTheFile() throws {
+        let result = InputLoader().load([empty])
+        let diagnostic = try #require(result.files.first?.diagnostics.first)
+        #expect(diagnostic.code == "input.no-components")
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.location?.file == empty)
+        #expect(result.hasInputErrors)
+    }
+
+    @Test func besideAnInputWithComponentsItIsAWarning() throws {
+        let result = InputLoader().load([empty, SPDXFixtures.path("spdx2/json/support-bot.spdx.json")])
+        let diagnostic = try #require(result.files.first?.diagnostics.first)
+        #expect(diagnostic.code == "input.no-components")
+        #expect(diagnostic.severity == .warning)
+        #expect(!result.hasInputErrors)
+        #expect(result.files.last?.diagnostics.isEmpty == true)
+    }
+}

@@ -94,7 +94,36 @@ public struct InputLoader: Sendable {
                 files[index].document = files[index].document.map { manifest.applyingHuggingFaceIDs(to: $0) }
             }
         }
+        Self.flagInputsWithoutComponents(&files)
         return LoadResult(files: files, diagnostics: collector.diagnostics)
+    }
+
+    /// An input that was read but yields no component is never a silent pass: an error naming the
+    /// file when no other input supplied components (the audit would be of nothing), else a warning.
+    ///
+    /// Decisions: a manifest states context and includes, so it may hold no component of its own;
+    /// it is flagged only when every input read is such a manifest.
+    static func flagInputsWithoutComponents(_ files: inout [LoadedFile]) {
+        let read = files.indices.filter { files[$0].status == .read && files[$0].document != nil }
+        let empty = read.filter { files[$0].document?.components.isEmpty ?? false }
+        guard !empty.isEmpty else { return }
+        let anyComponents = empty.count < read.count
+        let onlyManifests = read.allSatisfy { files[$0].format == .manifest }
+        for index in empty where files[index].format != .manifest || onlyManifests {
+            let file = files[index]
+            let what = file.format.map { "the \($0.displayName) document" } ?? "the document"
+            let at = SourceLocation(file: file.path, line: 0, column: 0)
+            if anyComponents {
+                files[index].diagnostics.append(
+                    .warning("input.no-components", "\(what) that yields no component; the other inputs are audited", at: at))
+            } else {
+                files[index].diagnostics.append(
+                    .error(
+                        "input.no-components",
+                        "\(what) that yields no component, and no other input supplies one; expected at least one package, component or model",
+                        at: at))
+            }
+        }
     }
 
     /// Reads and detects one file from disk.
