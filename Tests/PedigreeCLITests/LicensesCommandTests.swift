@@ -63,4 +63,40 @@ struct LicensesCommandTests {
         #expect(result.stdout.contains("  GPL-3.0-only "))
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
     }
+
+    static let textFixtures = PedigreeProcess.repository + "/Tests/Fixtures/license-text/"
+
+    @Test("--identify --format json prints one object per file: license, confidence, matchedBy, clauses")
+    func identifyJSON() throws {
+        let result = try PedigreeProcess.run([
+            "licenses", "--identify", Self.textFixtures + "mit-plain.txt", Self.textFixtures + "research-only-dataset.txt",
+            "--format", "json",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let stdout = result.stdout
+        #expect(stdout.hasPrefix("[\n  {\n    \"file\": \"\(Self.textFixtures)mit-plain.txt\",\n    \"license\": \"MIT\",\n    \"confidence\": 1,\n    \"matchedBy\": \"exact\",\n    \"clauses\": [],"))
+        #expect(stdout.contains("\"license\": null,\n    \"confidence\": 0,\n    \"matchedBy\": null,"))
+        #expect(stdout.contains("\"term\": \"non-commercial\",\n        \"sentence\": \"The database may be used for non-commercial research purpose only.\",\n        \"line\": 4"))
+    }
+
+    @Test("--identify in text names the license or lists the clauses; an unreadable file exits 2 after the others")
+    func identifyText() throws {
+        let result = try PedigreeProcess.run([
+            "licenses", "--identify", Self.textFixtures + "mit-edited.txt", Self.textFixtures + "no-such-license.txt",
+            Self.textFixtures + "custom-model-terms.txt",
+        ])
+        #expect(result.status == 2)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("mit-edited.txt: the license MIT (approximate match, confidence ") == true)
+        #expect(lines.contains { $0.hasSuffix("no-such-license.txt: could not be read: no such file '\(Self.textFixtures)no-such-license.txt'") })
+        #expect(lines.contains { $0.hasPrefix("  naming [name prefix 'Orchid'], line 10: ") })
+        #expect(result.stderr.contains("error: [input.not-found]"))
+    }
+
+    @Test("--format without --identify is a usage error")
+    func formatWithoutIdentify() throws {
+        let result = try PedigreeProcess.run(["licenses", "MIT", "--format", "json"])
+        #expect(result.status == 64)
+    }
 }

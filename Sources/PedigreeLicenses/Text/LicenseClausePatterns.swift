@@ -105,12 +105,22 @@ struct LicenseClausePatterns: Sendable {
             vetoes: []),
         LicenseClausePatterns(
             term: .shareAlike,
-            patterns: [[" share alike "], [" sharealike "], [" under the same license "], [" under the same terms "],
-                [" under the same or a compatible license "], [" same license as "],
-                [" must ", " under this license ", " derivative"], [" shall ", " under this license ", " derivative"],
-                [" must ", " under this license ", " modified "], [" shall ", " under this license ", " modified "]],
+            patterns: [[" share alike "], [" sharealike "]] + sharingUnderSameTerms,
             vetoes: [" not required to ", " need not "]),
     ]
+
+    /// "Adaptations must be distributed under the same terms": a duty, about derivatives, to keep terms.
+    private static let sharingUnderSameTerms: [[String]] = {
+        var groups: [[String]] = []
+        for duty in [" must ", " shall ", " required to "] {
+            for work in [" adapt", " derivative", " modifi", " modified ", " remix"] {
+                for terms in [" same license", " same terms ", " this license ", " compatible license "] {
+                    groups.append([duty, work, terms])
+                }
+            }
+        }
+        return groups
+    }()
 
     /// Phrases that make a use restriction one derivatives must carry.
     static let flowDown = [" flow down ", " pass on ", " same restrictions ", " at least as restrictive ",
