@@ -154,3 +154,23 @@ struct SPDX2ReaderTests {
         #expect(document.components.map(\.name) == ["p"])
     }
 }
+
+/// HARDENING "lose nothing": a second definition of an SPDXID would drop the first one's licenses.
+@Suite("SPDX 2: a duplicate SPDXID is an error naming both places")
+struct SPDX2DuplicateIDTests {
+    @Test(arguments: [
+        ("duplicate.spdx", 14, 14), ("duplicate.spdx.json", 10, 5), ("duplicate.spdx.yaml", 14, 5),
+        ("duplicate.spdx.xml", 18, 3), ("duplicate.spdx.rdf.xml", 22, 5),
+    ])
+    func duplicateIsAnErrorAtTheSecondNamingTheFirst(file: String, line: Int, column: Int) throws {
+        let path = SPDXFixtures.path("spdx2/duplicate-id/" + file)
+        let loaded = InputLoader().loadFile(path)
+        let document = try #require(loaded.document, "\(loaded.diagnostics)")
+        let error = try #require(document.diagnostics.first { $0.code == "spdx.duplicate-id" }, "\(document.diagnostics)")
+        #expect(error.severity == .error)
+        #expect(error.location?.line == line)
+        #expect(error.location?.column == column)
+        #expect(error.message.contains("first at "))
+        #expect(loaded.hasErrors)
+    }
+}

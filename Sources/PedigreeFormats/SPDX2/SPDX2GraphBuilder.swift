@@ -27,13 +27,16 @@ struct SPDX2GraphBuilder {
         var diagnostics = DiagnosticCollector(document.diagnostics)
         let origin = { (location: SourceLocation?) in Origin(file: path, format: format, location: location) }
 
-        // Elements by SPDXID; the first definition wins.
+        // Elements by SPDXID. A second definition is an error: reading on with either one would drop
+        // the other's licenses.
         var indexByID: [String: Int] = [:]
         var elements: [SPDX2Document.Element] = []
         for element in document.elements {
-            if indexByID[element.spdxID] != nil {
-                diagnostics.warning(
-                    "spdx.duplicate-id", "SPDXID '\(element.spdxID)' is defined more than once; the first definition is used",
+            if let first = indexByID[element.spdxID] {
+                let place = " (first at \(elements[first].location.line):\(elements[first].location.column))"
+                diagnostics.error(
+                    "spdx.duplicate-id",
+                    "SPDXID '\(element.spdxID)' is defined again\(place); expected one definition per SPDXID",
                     at: element.location)
                 continue
             }

@@ -224,9 +224,9 @@ struct SPDX2RDFParser {
         for property in properties {
             switch property.name {
             case "licenseConcluded":
-                element.licenseConcluded = licenseText(property)
+                element.licenseConcluded = onlyLicense(element.licenseConcluded, licenseText(property), of: id, property: property)
             case "licenseDeclared":
-                element.licenseDeclared = licenseText(property)
+                element.licenseDeclared = onlyLicense(element.licenseDeclared, licenseText(property), of: id, property: property)
             case "licenseInfoFromFiles", "licenseInfoInFile", "licenseInfoInSnippet":
                 if let license = licenseText(property) { element.licenseInfo.append(license) }
             case "checksum":
@@ -275,6 +275,21 @@ struct SPDX2RDFParser {
     // MARK: - Licenses
 
     /// A license property as SPDX expression text, located at the property.
+    /// The one license a node's descriptions state for a property: descriptions of one SPDXID that
+    /// state two different ones are an error naming both places, since either would drop the other.
+    private mutating func onlyLicense(
+        _ first: SPDX2Document.Text?, _ second: SPDX2Document.Text?, of id: String, property: XMLElement
+    ) -> SPDX2Document.Text? {
+        guard let first, let second else { return first ?? second }
+        if first.value != second.value {
+            diagnostics.error(
+                "spdx.duplicate-id",
+                "SPDXID '\(id)' is described again with '\(property.name)' '\(second.value)' (first at \(first.location.line):\(first.location.column), '\(first.value)'); expected one definition per SPDXID",
+                at: second.location)
+        }
+        return first
+    }
+
     private mutating func licenseText(_ property: XMLElement) -> SPDX2Document.Text? {
         var visiting: Set<String> = []
         guard let text = license(property, depth: 0, visiting: &visiting) else {
