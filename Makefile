@@ -8,13 +8,13 @@ BIN_DEBUG := .build/debug/pedigree
 
 all: build
 
-# The system C libraries Pedigree links (libxml2, libyaml), found through pkg-config.
+# The system C libraries Pedigree links (libxml2, libyaml; libsqlite3 through GRDB), found through pkg-config.
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libxml-2.0 yaml-0.1; then :; else \
-	  echo "pedigree: libxml2/libyaml development files not found; installing libxml2-dev libyaml-dev pkg-config"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libxml2-dev libyaml-dev pkg-config; \
-	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq libxml2-dev libyaml-dev pkg-config; \
-	  else echo "pedigree: run 'apt-get install -y libxml2-dev libyaml-dev pkg-config' as root, then retry"; exit 1; fi; \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libxml-2.0 yaml-0.1 sqlite3; then :; else \
+	  echo "pedigree: libxml2/libyaml/libsqlite3 development files not found; installing libxml2-dev libyaml-dev libsqlite3-dev pkg-config"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libxml2-dev libyaml-dev libsqlite3-dev pkg-config; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq libxml2-dev libyaml-dev libsqlite3-dev pkg-config; \
+	  else echo "pedigree: run 'apt-get install -y libxml2-dev libyaml-dev libsqlite3-dev pkg-config' as root, then retry"; exit 1; fi; \
 	fi
 
 build: deps

@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,11 +51,16 @@ let package = Package(
                 "PedigreeEngine", "PedigreeReports", "SafeJSON", "SafeYAML",
             ]
         ),
+        // The portfolio: stored releases and the questions across them; Core runs the pipeline, the store
+        // persists its results (SQLite through GRDB, which links the system libsqlite3).
+        .target(name: "PedigreeStore", dependencies: ["PedigreeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "pedigree",
-            dependencies: ["PedigreeCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "PedigreeCore", "PedigreeStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
-        .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeCore", "SafeJSON"]),
+        .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeCore", "PedigreeStore", "SafeJSON"]),
         .executableTarget(name: "pedigree-conformance", dependencies: ["PedigreeCore", "SafeJSON"]),
 
         .testTarget(name: "PedigreeDiagnosticsTests", dependencies: ["PedigreeDiagnostics"]),
@@ -66,6 +72,7 @@ let package = Package(
         .testTarget(name: "PedigreeEngineTests", dependencies: ["PedigreeEngine"]),
         .testTarget(name: "PedigreeReportsTests", dependencies: ["PedigreeReports", "SafeJSON", "SafeXML"]),
         .testTarget(name: "PedigreeCLITests", dependencies: ["PedigreeCore", "pedigree"]),
+        .testTarget(name: "PedigreeStoreTests", dependencies: ["PedigreeStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

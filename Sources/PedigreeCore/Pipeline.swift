@@ -48,7 +48,11 @@ public struct AuditRun: Sendable {
 public enum Pipeline {
     /// Reads every input (folders recursively, manifest includes once each) and merges the documents.
     public static func load(_ paths: [String], limits: InputLimits = .default) -> LoadedLineage {
-        let load = InputLoader(limits: limits).load(paths)
+        lineage(of: InputLoader(limits: limits).load(paths))
+    }
+
+    /// Merges documents already read (from paths, or from bytes a portfolio store kept).
+    public static func lineage(of load: LoadResult) -> LoadedLineage {
         let lineage = LineageGraphBuilder.build(load.documents)
         let manifests = load.documents.compactMap(\.manifest)
         return LoadedLineage(
@@ -58,7 +62,13 @@ public enum Pipeline {
 
     /// Reads, merges and audits.
     public static func audit(_ request: AuditRequest, catalog: any LicenseCatalog = KnowledgeBase.shared) -> AuditRun {
-        let inputs = load(request.inputs, limits: request.limits)
+        audit(request, inputs: load(request.inputs, limits: request.limits), catalog: catalog)
+    }
+
+    /// Audits inputs already read and merged; `request.inputs` is not read again.
+    public static func audit(
+        _ request: AuditRequest, inputs: LoadedLineage, catalog: any LicenseCatalog = KnowledgeBase.shared
+    ) -> AuditRun {
         var policy = request.policy
         var context = request.context
         if let manifest = inputs.manifest {

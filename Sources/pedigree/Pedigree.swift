@@ -21,6 +21,6 @@ struct Pedigree: ParsableCommand {
               pedigree licenses llama3.1
             """,
         version: PedigreeVersion.current,
-        subcommands: [Audit.self, Graph.self, Explain.self, Notice.self, Licenses.self]
+        subcommands: [Audit.self, Graph.self, Explain.self, Notice.self, Licenses.self, Store.self]
     )
 }

@@ -88,14 +88,28 @@ public struct InputLoader: Sendable {
                 for include in includes { pending += expand(include, diagnostics: &collector) }
             }
         }
-        // A manifest may name the repository of a card read before it (`components[].card`).
+        var loaded = Self.applyingManifestIDs(files)
+        Self.flagInputsWithoutComponents(&loaded)
+        return LoadResult(files: loaded, diagnostics: collector.diagnostics)
+    }
+
+    /// Reads files whose bytes the caller already holds (a portfolio store keeps them), in order, as
+    /// `load(_:)` read them; includes are not followed, since the files they named are among them.
+    public func load(contents: [(path: String, bytes: [UInt8])]) -> LoadResult {
+        var loaded = Self.applyingManifestIDs(contents.map { load(bytes: $0.bytes, path: $0.path) })
+        Self.flagInputsWithoutComponents(&loaded)
+        return LoadResult(files: loaded, diagnostics: [])
+    }
+
+    /// A manifest may name the repository of a card read before it (`components[].card`).
+    private static func applyingManifestIDs(_ loaded: [LoadedFile]) -> [LoadedFile] {
+        var files = loaded
         for manifest in files.compactMap({ $0.document?.manifest }) where !manifest.huggingFaceIDs.isEmpty {
             for index in files.indices {
                 files[index].document = files[index].document.map { manifest.applyingHuggingFaceIDs(to: $0) }
             }
         }
-        Self.flagInputsWithoutComponents(&files)
-        return LoadResult(files: files, diagnostics: collector.diagnostics)
+        return files
     }
 
     /// An input that was read but yields no component is never a silent pass: an error naming the
