@@ -91,6 +91,8 @@ protocol PortfolioBackend: AnyObject {
     /// From `descendant` down to the nearest component among `ancestorIDs`, along lineage edges.
     func lineage(from descendant: String, to ancestorIDs: [Int64], in release: ReleaseHandle) throws(StoreError) -> [PathStep]
     func releases(_ filter: ReleaseFilter, touching componentIDs: [Int64]?) throws(StoreError) -> [StoredRelease]
+    /// Every release (latest or not) with a node of one of these components.
+    func releaseIDs(containing componentIDs: [Int64]) throws(StoreError) -> Set<Int64>
     func documents(of release: ReleaseHandle) throws(StoreError) -> [StoredDocument]
     func document(id: Int64) throws(StoreError) -> StoredDocument?
     func findings(evaluation: Int64, product: Int64) throws(StoreError) -> [StoredFinding]

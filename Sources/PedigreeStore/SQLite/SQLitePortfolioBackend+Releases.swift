@@ -92,6 +92,17 @@ extension SQLitePortfolioBackend {
                 infos: row["infos"], waived: row["waived"], blocking: row["blocking"]))
     }
 
+    func releaseIDs(containing componentIDs: [Int64]) throws(StoreError) -> Set<Int64> {
+        guard !componentIDs.isEmpty else { return [] }
+        return try run {
+            try queue.read { db in
+                Set(try Int64.fetchAll(
+                    db, sql: "SELECT DISTINCT release_id FROM node WHERE component_id IN (\(Self.marks(componentIDs.count)))",
+                    arguments: StatementArguments(componentIDs)))
+            }
+        }
+    }
+
     func documents(of release: ReleaseHandle) throws(StoreError) -> [StoredDocument] {
         try run {
             try queue.read { db in

@@ -31,7 +31,7 @@ struct Store: ParsableCommand {
               pedigree store reaudit --changed
               pedigree store export --format html --output portfolio.html
             """,
-        subcommands: [StoreInit.self, StoreAdd.self, StoreQuery.self]
+        subcommands: [StoreInit.self, StoreAdd.self, StoreQuery.self, StoreImpact.self, StoreReaudit.self, StoreExport.self]
     )
 }
 
