@@ -33,7 +33,10 @@ let package = Package(
         .target(
             name: "PedigreeLicenses",
             dependencies: ["PedigreeDiagnostics", "PedigreeModel", "SafeJSON"],
-            resources: [.copy("Data/knowledge-base.json"), .copy("Data/license-text-index.bin")]
+            resources: [
+                .copy("Data/knowledge-base.json"), .copy("Data/licenses-generated.json"),
+                .copy("Data/license-text-index.bin"),
+            ]
         ),
         .target(
             name: "PedigreeFormats",

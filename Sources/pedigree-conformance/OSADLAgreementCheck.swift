@@ -22,7 +22,8 @@ struct OSADLAgreementCheck: ConformanceCheck {
             if let row = row as? [String: String] { matrix[leading] = row }
         }
         let agreement = OSADLAgreement(matrix: matrix, knowledge: KnowledgeBase.shared)
-        print("\(agreement.agreeing) of \(agreement.compared) pairs agree")
+        let percent = agreement.compared == 0 ? 0 : Double(agreement.agreeing) * 100 / Double(agreement.compared)
+        print("\(agreement.agreeing) of \(agreement.compared) pairs agree (\(String(format: "%.2f", percent)) %)")
         print(
             "\(agreement.documented.count) differ with a documented reason, \(agreement.undocumented.count) undocumented; "
                 + "\(agreement.withoutVerdict) pairs have no OSADL verdict (Unknown, Check dependency)")

@@ -178,12 +178,13 @@ struct LenientReadingTests {
 
     @Test("SPDX ids without terms are listed as unknown ids: unknown is a value")
     func spdxIDWithoutTerms() {
-        let reading = Self.knowledge.read("Glide OR MIT")
-        #expect(reading.expression?.description == "Glide OR MIT")
-        #expect(reading.unknownIDs == ["Glide"])
+        // `any-OSI` names no license in particular, so even the generated data gives it no terms.
+        let reading = Self.knowledge.read("any-OSI OR MIT")
+        #expect(reading.expression?.description == "any-OSI OR MIT")
+        #expect(reading.unknownIDs == ["any-OSI"])
         #expect(reading.diagnostics.isEmpty)
-        #expect(Self.knowledge.terms(for: "Glide") == nil)
-        #expect(Self.knowledge.spdxLicense("glide")?.name == "3dfx Glide License")
+        #expect(Self.knowledge.terms(for: "any-OSI") == nil)
+        #expect(Self.knowledge.spdxLicense("any-osi")?.name == "Any OSI License")
     }
 
     @Test("',' lists are read as AND and flagged ambiguous")

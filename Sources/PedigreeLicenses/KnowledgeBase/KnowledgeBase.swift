@@ -12,6 +12,9 @@
 /// - `compatibility`: differences between Pedigree's verdicts and the OSADL matrix, each with a reason.
 /// - `spdxLicenses`, `spdxExceptions`: the SPDX list, written by `Scripts/generate-spdx-list.py`.
 ///
+/// A second file, `Data/licenses-generated.json` (`GeneratedLicenseFile`), gives terms by rule to every
+/// other license of the SPDX list and ScanCode LicenseDB; curated entries override it.
+///
 /// Unknown is a value: `terms(for:)` is nil for an id without properties, even when it is on the SPDX
 /// list. Adding an alias to an entry is all it takes to make the lenient reader understand a new name.
 public struct KnowledgeBase: LicenseCatalog, LicenseIDLookup, Sendable {
@@ -27,10 +30,12 @@ public struct KnowledgeBase: LicenseCatalog, LicenseIDLookup, Sendable {
         }
     }()
 
-    /// Entries of `licenses` followed by those of `modelLicenses`.
+    /// Entries of `licenses`, then those of `modelLicenses`, then the generated ones (`Data/licenses-generated.json`).
     public let entries: [LicenseEntry]
     /// Ids of the entries that came from `modelLicenses`.
     public let modelLicenseIDs: Set<String>
+    /// Ids of the entries decided by a rule of the generated data rather than curated one by one.
+    public let generatedLicenseIDs: Set<String>
     public let knownComponents: [KnownComponent]
     public let compatibilityNotes: [CompatibilityNote]
     public let spdxLicenseListVersion: String
@@ -44,13 +49,22 @@ public struct KnowledgeBase: LicenseCatalog, LicenseIDLookup, Sendable {
     private let componentIndex: [String: [Int]]
     private let noteIndex: [String: Int]
 
+    /// Builds the indexes over curated and generated entries.
+    ///
+    /// A curated entry wins over a generated one with the same id, and generated ids and aliases are
+    /// indexed below curated aliases, so the curated file stays the one source of truth for what it
+    /// covers. `@name` in a `gplCompatibility` list is replaced by the members of group `name`.
     public init(
         licenses: [LicenseEntry], modelLicenses: [LicenseEntry] = [], knownComponents: [KnownComponent] = [],
         compatibilityNotes: [CompatibilityNote] = [], spdxLicenseListVersion: String = "",
-        spdxLicenses: [SPDXLicense] = [], spdxExceptions: [SPDXException] = []
+        spdxLicenses: [SPDXLicense] = [], spdxExceptions: [SPDXException] = [],
+        generated: GeneratedLicenses = GeneratedLicenses()
     ) {
-        entries = licenses + modelLicenses
+        let curatedIDs = Set((licenses + modelLicenses).map { $0.id.lowercased() })
+        let generatedEntries = generated.entries.filter { !curatedIDs.contains($0.id.lowercased()) }
+        entries = (licenses + modelLicenses + generatedEntries).map { generated.expandingGroups(in: $0) }
         modelLicenseIDs = Set(modelLicenses.map(\.id))
+        generatedLicenseIDs = Set(generatedEntries.map(\.id))
         self.knownComponents = knownComponents
         self.compatibilityNotes = compatibilityNotes
         self.spdxLicenseListVersion = spdxLicenseListVersion
@@ -61,13 +75,21 @@ public struct KnowledgeBase: LicenseCatalog, LicenseIDLookup, Sendable {
         for (index, entry) in entries.enumerated() where entryIndex[entry.id.lowercased()] == nil {
             entryIndex[entry.id.lowercased()] = index
         }
+        // Deprecated SPDX ids stay out of the id index: reading rewrites them, with a warning.
+        let scanCodeNames = generated.aliases.map { ($0.key, $0.value) }
+            + generatedEntries.flatMap { entry in entry.aliases.map { ($0, entry.id) } }
+        for (alias, id) in scanCodeNames where alias.hasPrefix("LicenseRef-") {
+            if entryIndex[alias.lowercased()] == nil, let target = entryIndex[id.lowercased()] {
+                entryIndex[alias.lowercased()] = target
+            }
+        }
         var spdxIndex: [String: Int] = [:]
         for (index, license) in spdxLicenses.enumerated() { spdxIndex[license.id.lowercased()] = index }
         var exceptionIndex: [String: Int] = [:]
         for (index, exception) in spdxExceptions.enumerated() { exceptionIndex[exception.id.lowercased()] = index }
 
         var aliases = LicenseAliasIndex()
-        for entry in entries {
+        for entry in entries where !generatedLicenseIDs.contains(entry.id) {
             aliases.add(name: entry.id, id: entry.id, priority: .entryID)
             aliases.addFamilyWords(of: entry.id, id: entry.id)
             for alias in entry.aliases {
@@ -81,6 +103,14 @@ public struct KnowledgeBase: LicenseCatalog, LicenseIDLookup, Sendable {
             aliases.add(url: license.referenceURL, id: license.id, priority: .spdxID)
             for url in license.urls { aliases.add(url: url, id: license.id, priority: .spdxName) }
             aliases.addFamilyWords(of: license.id, id: license.id)
+        }
+        for entry in generatedEntries {
+            aliases.add(name: entry.id, id: entry.id, priority: .spdxID)
+            for alias in entry.aliases { aliases.add(name: alias, id: entry.id, priority: .spdxID) }
+            if entry.id.hasPrefix("LicenseRef-") { aliases.add(name: entry.name, id: entry.id, priority: .spdxName) }
+        }
+        for (alias, id) in generated.aliases.sorted(by: { $0.key < $1.key }) {
+            aliases.add(name: alias, id: id, priority: .spdxID)
         }
         for exception in spdxExceptions where !exception.isDeprecated {
             aliases.add(exception: exception.id, id: exception.id)
@@ -208,8 +238,37 @@ public struct KnowledgeBase: LicenseCatalog, LicenseIDLookup, Sendable {
     /// copyleft, no commercial, derivative, output or hosting limits) and `leading` is permissive too
     /// or only file-level copyleft (MPL, EPL, CDDL keep other files' licenses). Otherwise no; unknown
     /// when either license has no terms.
+    ///
+    /// Either side may carry a `WITH` exception (`GPL-2.0-only WITH Classpath-exception-2.0`): an
+    /// exception is an additional permission, which a recipient may drop but not extend. So code with
+    /// an exception may join a work under the same license without it; a work granting an exception
+    /// may take in permissive and file-level copyleft code, but no other copyleft code, whose licensors
+    /// granted no such permission.
     public func compatibility(leading: String, other: String) -> CompatibilityVerdict {
-        guard let lead = terms(for: leading), let absorbed = terms(for: other) else { return .unknown }
+        guard let lead = compatibilityTerms(leading), let absorbed = compatibilityTerms(other) else { return .unknown }
+        if lead.terms.id == absorbed.terms.id {
+            // Two ids of one text (`bzip2-1.0.5`, `bzip2-1.0.6`) are compatible, not the same license.
+            if lead.exception == absorbed.exception { return leading.caseInsensitiveEquals(other) ? .same : .yes }
+            return lead.exception == nil ? .yes : .no
+        }
+        if lead.exception != nil, absorbed.terms.copyleft > .weakFile { return .no }
+        return compatibility(lead: lead.terms, absorbed: absorbed.terms)
+    }
+
+    /// The terms of a license id, or of `ID WITH EXCEPTION` when both are known; nil otherwise.
+    public func compatibilityTerms(_ text: String) -> (terms: LicenseTerms, exception: String?)? {
+        let parts = text.components(separatedBy: " WITH ")
+        var found = terms(for: parts[0])
+        if found == nil, spdxLicense(parts[0])?.isDeprecated == true, case .license(let id) = resolve(name: parts[0]) {
+            found = terms(for: id)
+        }
+        guard parts.count <= 2, let found else { return nil }
+        guard parts.count == 2 else { return (found, nil) }
+        guard let exception = canonicalExceptionID(parts[1]) else { return nil }
+        return (found, exception)
+    }
+
+    private func compatibility(lead: LicenseTerms, absorbed: LicenseTerms) -> CompatibilityVerdict {
         if lead.id == absorbed.id { return .same }
         if absorbed.gplCompatibility.contains(where: { $0.caseInsensitiveEquals(lead.id) }) { return .yes }
         if Self.isUnrestricted(absorbed) && absorbed.copyleft == .none {

@@ -32,9 +32,9 @@ public struct OSADLAgreement: Sendable {
     public init(matrix: [String: [String: String]], knowledge: KnowledgeBase) {
         var notesUsed = Set<String>()
         for leading in matrix.keys.sorted() {
-            guard knowledge.terms(for: leading) != nil, let row = matrix[leading] else { continue }
+            guard knowledge.compatibilityTerms(leading) != nil, let row = matrix[leading] else { continue }
             for other in row.keys.sorted() {
-                guard knowledge.terms(for: other) != nil, let text = row[other], let osadl = OSADLVerdict(rawValue: text)
+                guard knowledge.compatibilityTerms(other) != nil, let text = row[other], let osadl = OSADLVerdict(rawValue: text)
                 else { continue }
                 guard let expected = osadl.verdict else {
                     withoutVerdict += 1

@@ -60,9 +60,10 @@ enum LicenseReportText {
             "",
         ]
         let idWidth = min(40, (knowledge.entries.map(\.id.count).max() ?? 10) + 2)
+        let curated = knowledge.entries.filter { !knowledge.generatedLicenseIDs.contains($0.id) }
         let groups: [(String, [LicenseEntry])] = [
-            ("Software, data and content licenses", knowledge.entries.filter { !knowledge.modelLicenseIDs.contains($0.id) }),
-            ("AI model licenses and terms", knowledge.entries.filter { knowledge.modelLicenseIDs.contains($0.id) }),
+            ("Software, data and content licenses", curated.filter { !knowledge.modelLicenseIDs.contains($0.id) }),
+            ("AI model licenses and terms", curated.filter { knowledge.modelLicenseIDs.contains($0.id) }),
         ]
         for (title, entries) in groups where !entries.isEmpty {
             lines.append("\(title) (\(entries.count)):")
@@ -73,7 +74,22 @@ enum LicenseReportText {
             }
             lines.append("")
         }
+        lines += generatedSummary(knowledge: knowledge)
         lines.append("Run 'pedigree licenses ID' for the facts of one license and their sources.")
+        return lines
+    }
+
+    /// The licenses decided by rule (SPDX list, ScanCode LicenseDB), counted per category: too many to list.
+    static func generatedSummary(knowledge: KnowledgeBase) -> [String] {
+        let generated = knowledge.entries.filter { knowledge.generatedLicenseIDs.contains($0.id) }
+        guard !generated.isEmpty else { return [] }
+        var counts: [LicenseCategory: Int] = [:]
+        for entry in generated { counts[entry.category, default: 0] += 1 }
+        var lines = ["Other licenses of the SPDX list and ScanCode LicenseDB, decided by rule (\(generated.count)):"]
+        for category in LicenseCategory.allCases where counts[category] != nil {
+            lines.append("  " + category.rawValue.padding(to: 18) + String(counts[category] ?? 0))
+        }
+        lines.append("")
         return lines
     }
 
