@@ -37,7 +37,7 @@ extension KnowledgeBase {
         try KnowledgeBase(json: resource("knowledge-base"), generatedJSON: resource("licenses-generated"))
     }
 
-    private static func resource(_ name: String) throws(KnowledgeBaseError) -> [UInt8] {
+    static func resource(_ name: String) throws(KnowledgeBaseError) -> [UInt8] {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json") else {
             throw KnowledgeBaseError("the bundled license data '\(name).json' is missing")
         }
