@@ -89,10 +89,14 @@ struct SPDX2TagValueTests {
                 "spdx.tag-value.unterminated-text 15:25",
                 "spdx.missing-field 1:1",
             ])
-        // Lines that cannot be read are skipped with a warning; breaches of the format's rules are errors.
-        #expect(document.diagnostics.filter { $0.severity == .error }.map(\.code) == ["spdx.invalid-type", "spdx.missing-field"])
+        // Lines that cannot be read are skipped with a warning; breaches of the format's rules, and an
+        // unclosed block that would swallow the rest of the file, are errors.
+        #expect(
+            document.diagnostics.filter { $0.severity == .error }.map(\.code) == [
+                "spdx.invalid-type", "spdx.tag-value.unterminated-text", "spdx.missing-field",
+            ])
         #expect(document.diagnostics.first?.message == "expected 'Tag: value', found 'this line has no tag'; the line is skipped")
-        // Reading went on around the bad lines; the unclosed block swallowed the last package.
+        // Reading went on around the bad lines; nothing after the unclosed block is taken for its value.
         #expect(document.components.map(\.name) == ["café-lib", "never-closed"])
         #expect(document.component("SPDXRef-Cafe")?.declaredLicense?.displayText == "MIT")
     }
@@ -142,5 +146,100 @@ struct SPDX2TagValueTests {
         let malformed = document.diagnostics("spdx.tag-value.malformed-line")
         #expect(malformed.count == SPDX2TagValueParser.maxReportedMalformedLines + 1)
         #expect(malformed.last?.message == "30 more malformed lines were skipped")
+    }
+}
+
+/// HARDENING "lose nothing": a damaged tag-value file is an exit-2 error with its line.
+@Suite("SPDX 2 tag-value: truncated and mis-encoded files are errors")
+struct SPDX2TagValueDamageTests {
+    static let head = "SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\nCreator: Tool: x\n"
+
+    @Test func aLastLineCutInsideATagIsAnError() throws {
+        let text = Self.head + "PackageName: parser\nSPDXID: SPDXRef-P1\nPackageLicenseDecl"
+        let document = try SPDX2Reader.read(tagValue: Array(text.utf8), path: "cut.spdx")
+        let error = try #require(document.diagnostics("spdx.tag-value.truncated").first)
+        #expect(error.severity == .error)
+        #expect(error.location == SourceLocation(file: "cut.spdx", line: 7, column: 1))
+        #expect(error.message.contains("'PackageLicenseDecl'"))
+    }
+
+    @Test func aLastLineWithoutALineBreakButWholeIsRead() throws {
+        let text = Self.head + "PackageName: parser\nSPDXID: SPDXRef-P1\nPackageLicenseDeclared: MIT"
+        let document = try SPDX2Reader.read(tagValue: Array(text.utf8), path: "whole.spdx")
+        #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
+        #expect(document.component("SPDXRef-P1")?.declaredLicense?.displayText == "MIT")
+    }
+
+    @Test func anUnterminatedTextBlockIsAnErrorAtItsTag() throws {
+        let text = Self.head + "PackageName: parser\nSPDXID: SPDXRef-P1\nPackageComment: <text>cut off\nPackageName: next\n"
+        let document = try SPDX2Reader.read(tagValue: Array(text.utf8), path: "open.spdx")
+        let error = try #require(document.diagnostics("spdx.tag-value.unterminated-text").first)
+        #expect(error.severity == .error)
+        #expect(error.location?.line == 7)
+    }
+
+    @Test func invalidUTF8IsAnErrorAtItsLineAndColumn() throws {
+        let bytes = Array((Self.head + "PackageName: caf").utf8) + [0xE9] + Array("\nSPDXID: SPDXRef-P1\n".utf8)
+        let error = try #require(throws: InputError.self) { try SPDX2Reader.read(tagValue: bytes, path: "latin1.spdx") }
+        #expect(error.diagnostic.code == "spdx.tag-value.invalid-utf8")
+        #expect(error.diagnostic.location == SourceLocation(file: "latin1.spdx", line: 5, column: 17))
+    }
+}
+
+/// HARDENING: a document with a UTF-16 byte order mark is transcoded once, strictly, with a warning.
+@Suite("UTF-16 inputs with a byte order mark")
+struct UTF16InputTests {
+    static func utf16(_ text: String, bigEndian: Bool = false) -> [UInt8] {
+        var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in text.utf16 {
+            bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        return bytes
+    }
+
+    static let tagValue = UTF16InputTests.utf16(
+        SPDX2TagValueDamageTests.head + "PackageName: parser\nSPDXID: SPDXRef-P1\nPackageLicenseDeclared: GPL-3.0-only\n")
+    static let xml = UTF16InputTests.utf16(
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1">
+          <components><component type="library"><name>zlib</name><version>1.3</version></component></components>
+        </bom>
+        """, bigEndian: true)
+    static let yaml = UTF16InputTests.utf16(
+        "spdxVersion: SPDX-2.3\nSPDXID: SPDXRef-DOCUMENT\nname: y\ndataLicense: CC0-1.0\ndocumentNamespace: https://example.org/y\n"
+            + "creationInfo:\n  created: \"2026-01-05T10:00:00Z\"\n  creators: [\"Tool: x\"]\n"
+            + "packages:\n  - SPDXID: SPDXRef-P1\n    name: parser\n    downloadLocation: NOASSERTION\n")
+
+    @Test(arguments: [
+        ("tv.spdx", tagValue, InputFormat.spdx2TagValue, "parser"), ("bom.xml", xml, .cycloneDXXML, "zlib"),
+        ("doc.spdx.yaml", yaml, .spdx2YAML, "parser"),
+    ])
+    func isReadAfterTranscodingWithAWarning(path: String, bytes: [UInt8], format: InputFormat, name: String) throws {
+        let file = InputLoader().load(bytes: bytes, path: path)
+        #expect(file.status == .read)
+        #expect(file.format == format)
+        #expect(file.document?.components.map(\.name) == [name])
+        #expect(file.diagnostics.map(\.code) == ["input.utf16-transcoded"])
+        #expect(file.diagnostics.first?.severity == .warning)
+        #expect(!file.hasErrors)
+    }
+
+    @Test func anUnpairedSurrogateIsAnErrorAtItsPosition() throws {
+        var bytes = Self.utf16("SPDXVersion: SPDX-2.3\nPackageName: a")
+        bytes += [0x00, 0xDC]  // a low surrogate with no high one before it
+        let file = InputLoader().load(bytes: bytes, path: "bad.spdx")
+        #expect(file.status == .failed)
+        let error = try #require(file.diagnostics.first)
+        #expect(error.code == "input.invalid-utf16")
+        #expect(error.location == SourceLocation(file: "bad.spdx", line: 2, column: 15))
+    }
+
+    @Test func utf16WithoutAMarkIsRefusedAsInvalidUTF8() throws {
+        var bytes = Self.utf16("SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n")
+        bytes.removeFirst(2)
+        let file = InputLoader().load(bytes: bytes, path: "nomark.spdx", explicit: false)
+        #expect(file.status == .failed)
+        #expect(file.diagnostics.map(\.code) == ["input.invalid-utf8"])
     }
 }

@@ -25,7 +25,7 @@ public enum ReaderInput: Sendable {
 ///                                 @context naming spdx or @graph -> SPDX 3; base_model_name_or_path /
 ///                                 peft_type -> adapter config
 /// "<" first                    -> XML: bom -> CycloneDX; RDF with SPDX terms -> SPDX 2 RDF; Document -> SPDX 2 XML
-/// UTF-16 byte order mark       -> "<" first: XML (refused); otherwise transcoded to UTF-8 and detected again
+/// UTF-16 byte order mark       -> transcoded to UTF-8 (strictly) and detected again
 /// "---" line ... "---" line    -> Markdown with YAML front matter naming a card key -> Hugging Face card
 /// a line "SPDXVersion:"        -> SPDX 2 tag-value
 /// .yaml/.yml, or spdxVersion:/product:/include:/pedigree: at a line start
@@ -50,9 +50,18 @@ public enum FormatDetector {
         if bytes.count >= 4, bytes[0] == 0x47, bytes[1] == 0x47, bytes[2] == 0x55, bytes[3] == 0x46 {
             return .format(.gguf, .bytes(bytes))
         }
-        let hasUTF16Mark = bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
-        if hasUTF16Mark { return try detectUTF16(bytes, path: path, limits: limits) }
-        if bytes.prefix(1024).contains(0) { return .notAnSBOM("a binary file") }
+        if let order = UTF16Input.byteOrderMark(bytes) {
+            return try detect(UTF16Input.transcode(bytes, order: order, path: path), path: path, limits: limits)
+        }
+        if bytes.prefix(1024).contains(0) {
+            if looksLikeUTF16WithoutMark(bytes) {
+                throw InputError(
+                    "input.invalid-utf8",
+                    "expected UTF-8, found text that looks like UTF-16 without a byte order mark; save it as UTF-8 (or UTF-16 with its mark)",
+                    at: SourceLocation(file: path, line: 1, column: 1))
+            }
+            return .notAnSBOM("a binary file")
+        }
         switch first {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             return try detectJSON(bytes, path: path, limits: limits)
@@ -119,37 +128,6 @@ public enum FormatDetector {
         }
     }
 
-    // MARK: UTF-16
-
-    /// JSON, YAML and tag-value in UTF-16 are transcoded to UTF-8 and detected again (lines and
-    /// columns, counted in characters, stay the same); XML in UTF-16 goes to the XML parser, which
-    /// refuses it with a positioned error (libxml2 must only ever see UTF-8).
-    private static func detectUTF16(_ bytes: [UInt8], path: String, limits: InputLimits) throws(InputError) -> Detection {
-        let bigEndian = bytes[0] == 0xFE
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var index = 2
-        while index + 1 < bytes.count {
-            units.append(
-                bigEndian ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index]))
-            index += 2
-        }
-        let firstText = units.first { !(($0 == 0x20) || ($0 == 0x09) || ($0 == 0x0A) || ($0 == 0x0D)) }
-        if firstText == UInt16(UInt8(ascii: "<")) { return try detectXML(bytes, path: path, limits: limits) }
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(units.count)
-        let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { utf8.append($0) }
-        if failed || bytes.count % 2 != 0 {
-            throw InputError(
-                "input.invalid-utf16", "the file starts with a UTF-16 byte order mark but is not valid UTF-16",
-                at: SourceLocation(file: path, line: 0, column: 0))
-        }
-        if case .format(.spdx2TagValue, _) = try detect(utf8, path: path, limits: limits) {
-            return .format(.spdx2TagValue, .bytes(bytes))
-        }
-        return try detect(utf8, path: path, limits: limits)
-    }
-
     // MARK: Text
 
     private static func detectText(_ bytes: [UInt8], path: String, limits: InputLimits) throws(InputError) -> Detection {
@@ -187,6 +165,16 @@ public enum FormatDetector {
     }
 
     // MARK: Bytes
+
+    /// ASCII text written as UTF-16: in the first code units, every other byte is NUL.
+    private static func looksLikeUTF16WithoutMark(_ bytes: [UInt8]) -> Bool {
+        let head = Array(bytes.prefix(64))
+        guard head.count >= 4, head.count % 2 == 0 else { return false }
+        let even = stride(from: 0, to: head.count, by: 2).map { head[$0] }
+        let odd = stride(from: 1, to: head.count, by: 2).map { head[$0] }
+        func isASCIIText(_ side: [UInt8]) -> Bool { side.allSatisfy { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || (0x20..<0x7F).contains($0) } }
+        return (odd.allSatisfy { $0 == 0 } && isASCIIText(even)) || (even.allSatisfy { $0 == 0 } && isASCIIText(odd))
+    }
 
     private static func firstSignificantByte(_ bytes: [UInt8]) -> UInt8? {
         var index = 0

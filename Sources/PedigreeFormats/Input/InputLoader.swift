@@ -176,6 +176,20 @@ public struct InputLoader: Sendable {
     /// - Parameter explicit: whether the user named the file (an unrecognised one is then an error)
     ///   rather than it being found in a folder (then it is skipped with a note).
     public func load(bytes: [UInt8], path: String, explicit: Bool = true) -> LoadedFile {
+        guard let order = UTF16Input.byteOrderMark(bytes) else { return detectAndRead(bytes, path: path, explicit: explicit) }
+        let utf8: [UInt8]
+        do {
+            utf8 = try UTF16Input.transcode(bytes, order: order, path: path)
+        } catch {
+            return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error.diagnostic])
+        }
+        var file = detectAndRead(utf8, path: path, explicit: explicit)
+        if file.status != .skipped { file.diagnostics.insert(UTF16Input.transcodedNote(order: order, path: path), at: 0) }
+        return file
+    }
+
+    /// Detects the format of UTF-8 (or binary) bytes and hands them to its reader.
+    private func detectAndRead(_ bytes: [UInt8], path: String, explicit: Bool) -> LoadedFile {
         let fileStart = SourceLocation(file: path, line: 0, column: 0)
         let detection: FormatDetector.Detection
         do {

@@ -126,6 +126,14 @@ struct SPDX2TagValueParser {
         var colon = first
         while colon < end, Self.isTagByte(bytes[colon]) { colon += 1 }
         guard colon > first, colon < end, bytes[colon] == UInt8(ascii: ":"), Self.isLetter(bytes[first]) else {
+            if end == fileEnd, colon == end {
+                // The last line stops inside a tag, without its line break: the file was cut off.
+                diagnostics.error(
+                    "spdx.tag-value.truncated",
+                    "the last line ends inside the tag '\(String(decoding: bytes[first..<end], as: UTF8.self))' without ':' or a line break; the file is truncated",
+                    at: SourceLocation(file: file, line: lineNumber, column: Self.column(bytes, from: start, to: first)))
+                return nil
+            }
             malformed(bytes, start: start, end: end, line: lineNumber, column: Self.column(bytes, from: start, to: first))
             return nil
         }
@@ -165,11 +173,11 @@ struct SPDX2TagValueParser {
                 apply(tag: tag, value: value, at: location)
                 return (closeLineNumber, afterClose)
             }
-            diagnostics.warning(
+            // Reading the rest of the file as one value would swallow every element after it.
+            diagnostics.error(
                 "spdx.tag-value.unterminated-text",
-                "'<text>' of tag '\(tag)' is never closed by '</text>'; the rest of the file is read as its value",
+                "'<text>' of tag '\(tag)' is never closed by '</text>'; the file is truncated or damaged",
                 at: location)
-            apply(tag: tag, value: String(decoding: bytes[textStart..<fileEnd], as: UTF8.self), at: location)
             return (lineNumber, fileEnd + 1)
         }
         var valueEnd = end
@@ -391,21 +399,7 @@ struct SPDX2TagValueParser {
     /// UTF-8 bytes of the input: a UTF-16 file (with its byte order mark) is converted, a UTF-8 mark
     /// dropped, invalid UTF-8 replaced with a warning.
     static func utf8(_ input: [UInt8], file: String, diagnostics: inout DiagnosticCollector) throws(InputError) -> [UInt8] {
-        if input.count >= 2, (input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF) {
-            let littleEndian = input[0] == 0xFF
-            var units: [UInt16] = []
-            units.reserveCapacity(input.count / 2)
-            var index = 2
-            while index + 1 < input.count {
-                let unit =
-                    littleEndian
-                    ? UInt16(input[index]) | UInt16(input[index + 1]) << 8
-                    : UInt16(input[index]) << 8 | UInt16(input[index + 1])
-                units.append(unit)
-                index += 2
-            }
-            return Array(String(decoding: units, as: UTF16.self).utf8)
-        }
+        if let order = UTF16Input.byteOrderMark(input) { return try UTF16Input.transcode(input, order: order, path: file) }
         var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.prefix(8192).contains(0) {
@@ -413,13 +407,35 @@ struct SPDX2TagValueParser {
                 "spdx.tag-value.binary", "expected SPDX tag-value text, found binary data (a NUL byte)",
                 at: SourceLocation(file: file, line: 1, column: 1))
         }
-        if String(validating: bytes, as: UTF8.self) == nil {
-            diagnostics.warning(
-                "spdx.tag-value.invalid-utf8", "the file is not valid UTF-8; invalid bytes were replaced",
-                at: SourceLocation(file: file, line: 1, column: 1))
-            return Array(String(decoding: bytes, as: UTF8.self).utf8)
+        if let invalid = firstInvalidUTF8(bytes) {
+            // Replacing the bytes would alter a license id or name: nothing is read.
+            var lineStart = 0
+            var line = 1
+            for index in 0..<invalid where bytes[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            throw InputError(
+                "spdx.tag-value.invalid-utf8",
+                "expected UTF-8 text, found the byte 0x\(String(bytes[invalid], radix: 16, uppercase: true)) that starts no valid UTF-8 sequence",
+                at: SourceLocation(file: file, line: line, column: column(bytes, from: lineStart, to: invalid)))
         }
         return bytes
+    }
+
+    /// The offset of the first byte that is not part of a valid UTF-8 sequence, if any.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     /// The 1-based column (in Unicode scalars) of `offset` in the line starting at `lineStart`.
