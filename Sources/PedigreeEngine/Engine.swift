@@ -23,7 +23,10 @@ public enum Engine {
         var diagnostics: [Diagnostic] = []
         var index = GraphIndex(graph: graph, interpretation: policy.interpretation)
         let stated = policy.product.overridden(by: context)
-        var (product, roots) = ProductResolver.resolve(stated: stated, policy: policy, index: &index)
+        // Loops are reported by the merge that built the graph; here they decide attachments and conflicts.
+        let strongComponents = StronglyConnectedComponents(graph)
+        var (product, roots) = ProductResolver.resolve(
+            stated: stated, policy: policy, index: &index, components: strongComponents)
         let rootSet = Set(roots)
 
         // Read every license once per distinct statement text.
@@ -171,17 +174,6 @@ public enum Engine {
         for edge in 0..<index.realEdgeCount where index.edgeKind[edge].isDerivative {
             isDerivative[Int(index.edgeFrom[edge])] = true
         }
-        var cycleOf = [Int32](repeating: -1, count: index.nodeCount)
-        for (number, cycle) in CycleDetector.cycles(index).enumerated() {
-            for member in cycle { cycleOf[member] = Int32(number) }
-            let members = cycle.sorted { index.rank[$0] < index.rank[$1] }
-            let names = members.prefix(5).map { "'\(graph.components[$0].ref)'" }.joined(separator: ", ")
-            let more = members.count > 5 ? " and \(members.count - 5) more" : ""
-            diagnostics.append(.warning(
-                "graph.cycle",
-                "\(members.count) components form a cycle (\(names)\(more)); terms were propagated around it to a fixed point",
-                at: members.first.flatMap { graph.components[$0].location }))
-        }
         if product.monthlyActiveUsers == nil || product.dailyActiveUsers == nil || product.annualRevenueUSD == nil {
             let metrics = Set(rootReach.filter { $0.aspect == .commercial }.flatMap {
                 table[$0.license].terms?.thresholds.map(\.metric) ?? []
@@ -202,7 +194,7 @@ public enum Engine {
         let ruleContext = RuleContext(
             index: index, product: product, roots: roots, policy: policy, catalog: catalog, licenses: table,
             componentLicenses: componentLicenses, outbound: outbound, forward: forward, rootReach: rootReach,
-            rootVia: rootVia, shipped: shipped, isDerivative: isDerivative, knownFacts: knownFacts, cycleOf: cycleOf)
+            rootVia: rootVia, shipped: shipped, isDerivative: isDerivative, knownFacts: knownFacts, cycleOf: strongComponents.cycleOf)
 
         // Rules, severities, fingerprints.
         var findings: [Finding] = []

@@ -13,6 +13,8 @@ public struct LineageGraph: Sendable {
     public private(set) var incoming: [[Int]]
     /// For each edge index, the component indices of its ends.
     public private(set) var endpoints: [(from: Int, to: Int)]
+    /// True when no input named the product, so the roots are the components nothing else uses.
+    public var rootsAreInferred = false
     private var indexByRef: [ComponentRef: Int]
 
     /// Builds the adjacency; edges naming an unknown ref are left out (the builder reports them).

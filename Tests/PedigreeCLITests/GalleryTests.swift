@@ -71,7 +71,7 @@ struct GalleryTests {
         for relationship in galleryCase.relationships {
             #expect(relationships.contains(relationship), "\(galleryCase.name) lacks the relationship '\(relationship)'")
         }
-        let cycles = run.result.diagnostics.filter { $0.code == "graph.cycle" }.count
+        let cycles = run.diagnostics.filter { $0.code == "graph.cycle" }.count
         #expect(cycles == galleryCase.cycles, "cycles reported in \(galleryCase.name)")
         let choices = run.result.choices.map { "\($0.component.rawValue) \($0.chosen)" }
         #expect(choices == galleryCase.choices, "license choices of \(galleryCase.name)")

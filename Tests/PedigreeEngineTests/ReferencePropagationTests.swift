@@ -69,22 +69,35 @@ import Testing
         }
     }
 
-    static func reference(components: [Component], edges: [(ComponentRef, ComponentRef, EdgeKind)], catalog: TestCatalog)
-        -> [ComponentRef: [Key: Int]]
-    {
+    /// The terms reaching every component: first over the stated edges until nothing changes, then over
+    /// all edges for what only an attaching edge brings, keeping what the first pass found (DOMAIN §8.6).
+    static func reference(
+        components: [Component], edges: [(ComponentRef, ComponentRef, EdgeKind, attached: Bool)], catalog: TestCatalog
+    ) -> [ComponentRef: [Key: Int]] {
         var reach: [ComponentRef: [Key: Int]] = [:]
         for component in components {
             guard let id = component.declaredLicense?.parts.first?.raw, let terms = catalog.terms(for: id) else { continue }
             for aspect in own(terms) { reach[component.ref, default: [:]][Key(license: id, aspect: aspect)] = 0 }
         }
+        relax(&reach, over: edges.filter { !$0.attached }, frozen: [:], catalog: catalog)
+        relax(&reach, over: edges, frozen: reach, catalog: catalog)
+        return reach
+    }
+
+    /// Pushes every term over every edge until nothing changes (Bellman-Ford), leaving `frozen` as it is.
+    static func relax(
+        _ reach: inout [ComponentRef: [Key: Int]], over edges: [(ComponentRef, ComponentRef, EdgeKind, attached: Bool)],
+        frozen: [ComponentRef: [Key: Int]], catalog: TestCatalog
+    ) {
         var changed = true
         while changed {
             changed = false
-            for (from, to, kind) in edges {
+            for (from, to, kind, _) in edges {
                 for (key, distance) in reach[to] ?? [:] {
                     guard let terms = catalog.terms(for: key.license) else { continue }
                     for aspect in flows(kind, key.aspect, terms) {
                         let target = Key(license: key.license, aspect: aspect)
+                        if frozen[from]?[target] != nil { continue }
                         if let known = reach[from]?[target], known <= distance + 1 { continue }
                         reach[from, default: [:]][target] = distance + 1
                         changed = true
@@ -92,7 +105,6 @@ import Testing
                 }
             }
         }
-        return reach
     }
 
     @discardableResult
@@ -117,7 +129,7 @@ import Testing
         }
         g.root("n0")
         let result = g.audit()
-        let edges = result.relationships.map { ($0.from, $0.to, $0.kind) }
+        let edges = result.relationships.map { ($0.from, $0.to, $0.kind, attached: $0.attached) }
         let expected = Self.reference(components: g.components, edges: edges, catalog: catalog)
         let carried = expected.values.reduce(0) { $0 + $1.values.filter { $0 > 0 }.count }
         for component in g.components {

@@ -5,12 +5,13 @@ import PedigreeModel
 /// Decisions where DOMAIN.md is silent:
 /// - With no stated root and every component the `to` of some edge (the graph is all cycles), the
 ///   component with the lowest canonical rank is the root, and the report says so.
-/// - Unreached components are attached in canonical order, each only if still unreached after the
-///   previous attachments, so a fine-tune's base is reached through the fine-tune rather than attached.
+/// - Only the tops of the unreached part are attached (components nothing else uses, and one member of
+///   each loop nothing outside it uses, the first in canonical order), so that a dataset is reached
+///   through the model trained on it and a base through its fine-tune, never straight from the product.
 /// - With several roots, attached components hang off the first root in canonical order.
 enum ProductResolver {
     static func resolve(
-        stated: ProductContext, policy: AuditPolicy, index: inout GraphIndex
+        stated: ProductContext, policy: AuditPolicy, index: inout GraphIndex, components: StronglyConnectedComponents
     ) -> (context: ResolvedContext, roots: [Int]) {
         var assumptions: [String] = []
         let commercial: Bool
@@ -44,45 +45,38 @@ enum ProductResolver {
                 assumptions.append("no product is named: the \(roots.count) components that nothing else uses are all treated as products")
             }
         }
-        var attached: [ComponentRef] = []
-        if let anchor = roots.min(by: { index.rank[$0] < index.rank[$1] }) {
-            index.buildAdjacency()
-            var reached = index.searchUpstream(from: roots).map { $0 != -2 }
-            let unreached = (0..<index.nodeCount).filter { !reached[$0] }.sorted { index.rank[$0] < index.rank[$1] }
-            var attachedNodes: [Int] = []
-            for node in unreached where !reached[node] {
-                attachedNodes.append(node)
-                // Mark what the attached component brings with it.
-                var stack = [node]
-                reached[node] = true
-                while let u = stack.popLast() {
-                    for slot in Int(index.upStart[u])..<Int(index.upStart[u + 1]) {
-                        let v = Int(index.edgeTo[Int(index.upEdges[slot])])
-                        if !reached[v] {
-                            reached[v] = true
-                            stack.append(v)
-                        }
-                    }
-                }
-            }
-            if !attachedNodes.isEmpty {
-                let kind = policy.interpretation.defaultDependency.edgeKind
-                for node in attachedNodes {
-                    index.addAttachingEdge(from: anchor, to: node, kind: kind, interpretation: policy.interpretation)
-                    attached.append(graph.components[node].ref)
-                }
-                index.buildAdjacency()
-                assumptions.append(
-                    "\(attachedNodes.count) component\(attachedNodes.count == 1 ? "" : "s") that no path from the product reaches \(attachedNodes.count == 1 ? "is" : "are") audited as part of it, attached to '\(graph.components[anchor].ref)' as '\(kind.rawValue)'")
-            }
-        } else {
-            index.buildAdjacency()
-        }
+        index.buildAdjacency()
+        let attached = attachUnreached(
+            roots: roots, components: components, policy: policy, index: &index, assumptions: &assumptions)
         let context = ResolvedContext(
             name: stated.name, commercial: commercial, distribution: distribution, license: stated.license,
             monthlyActiveUsers: stated.monthlyActiveUsers, dailyActiveUsers: stated.dailyActiveUsers,
             annualRevenueUSD: stated.annualRevenueUSD, regions: stated.regions, interpretation: policy.interpretation,
             roots: roots.map { graph.components[$0].ref }, attached: attached, assumptions: assumptions)
         return (context, roots)
+    }
+
+    /// Attaches the tops of what no root reaches to the first root, so that everything below them is
+    /// reached through the edges the inputs state (DOMAIN §4), and says so once.
+    ///
+    /// - Returns: the attached components.
+    /// - Complexity: O(V + E).
+    private static func attachUnreached(
+        roots: [Int], components: StronglyConnectedComponents, policy: AuditPolicy, index: inout GraphIndex,
+        assumptions: inout [String]
+    ) -> [ComponentRef] {
+        let rank = index.rank
+        guard let anchor = roots.min(by: { rank[$0] < rank[$1] }) else { return [] }
+        let graph = index.graph
+        let tops = graph.unreachedTops(roots: roots, components: components) { rank[$0] < rank[$1] }
+        guard !tops.isEmpty else { return [] }
+        let kind = policy.interpretation.defaultDependency.edgeKind
+        for node in tops {
+            index.addAttachingEdge(from: anchor, to: node, kind: kind, interpretation: policy.interpretation)
+        }
+        index.buildAdjacency()
+        assumptions.append(
+            "\(tops.count) component\(tops.count == 1 ? "" : "s") that no path from the product reaches \(tops.count == 1 ? "is" : "are") audited as part of it, attached to '\(graph.components[anchor].ref)' as '\(kind.rawValue)'")
+        return tops.map { graph.components[$0].ref }
     }
 }

@@ -94,6 +94,10 @@ struct GraphIndex: Sendable {
     /// Breadth-first search from `roots` along edges towards upstream, optionally only over edges
     /// that `follow` accepts. Ties between equally short paths go to the lower-ranked predecessor.
     ///
+    /// Decisions: the edges that attach unreached components are taken only once no real edge leads
+    /// further, so a component reached both ways is reached through the edges the inputs state
+    /// (DOMAIN §8.6), however much shorter the attached way is.
+    ///
     /// - Returns: for each node, the edge it was reached over (-1 for roots, -2 when unreached).
     /// - Complexity: O(V + E).
     func searchUpstream(from roots: [Int], follow: (Int) -> Bool = { _ in true }) -> [Int32] {
@@ -107,28 +111,45 @@ struct GraphIndex: Sendable {
         }
         var next: [Int32] = []
         var discoveredNow = [Bool](repeating: false, count: nodeCount)
-        while !level.isEmpty {
-            for u in level {
-                let ui = Int(u)
-                for slot in Int(upStart[ui])..<Int(upStart[ui + 1]) {
-                    let edge = Int(upEdges[slot])
-                    guard follow(edge) else { continue }
-                    let v = Int(edgeTo[edge])
-                    if via[v] == -2 {
-                        via[v] = Int32(edge)
-                        origin[v] = origin[ui]
-                        discoveredNow[v] = true
-                        next.append(Int32(v))
-                    } else if discoveredNow[v], origin[ui] < origin[v] {
-                        via[v] = Int32(edge)
-                        origin[v] = origin[ui]
+        var takesAttached = false
+        while true {
+            while !level.isEmpty {
+                for u in level {
+                    let ui = Int(u)
+                    for slot in Int(upStart[ui])..<Int(upStart[ui + 1]) {
+                        let edge = Int(upEdges[slot])
+                        guard takesAttached || edge < realEdgeCount, follow(edge) else { continue }
+                        let v = Int(edgeTo[edge])
+                        if via[v] == -2 {
+                            via[v] = Int32(edge)
+                            origin[v] = origin[ui]
+                            discoveredNow[v] = true
+                            next.append(Int32(v))
+                        } else if discoveredNow[v], origin[ui] < origin[v] {
+                            via[v] = Int32(edge)
+                            origin[v] = origin[ui]
+                        }
                     }
                 }
+                for v in next { discoveredNow[Int(v)] = false }
+                level = next
+                next = []
             }
-            for v in next { discoveredNow[Int(v)] = false }
-            level = next
-            next = []
+            guard !takesAttached, realEdgeCount < edgeFrom.count else { return via }
+            takesAttached = true
+            level = attachingAnchors().filter { via[Int($0)] != -2 }
         }
-        return via
     }
+
+    /// The components that attaching edges leave (the product roots that unreached components hang off).
+    func attachingAnchors() -> [Int32] {
+        var anchors: [Int32] = []
+        for edge in realEdgeCount..<edgeFrom.count where !anchors.contains(edgeFrom[edge]) {
+            anchors.append(edgeFrom[edge])
+        }
+        return anchors
+    }
+
+    /// The components that attaching edges reach (the attached tops).
+    func attachedTops() -> [Int32] { Array(edgeTo[realEdgeCount...]) }
 }

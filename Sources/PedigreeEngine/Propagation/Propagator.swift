@@ -2,7 +2,9 @@
 /// breadth-first search over (component, aspect) states.
 ///
 /// Each state is entered once, so cycles end the search by themselves; breadth-first order makes the
-/// recorded path the shortest one, and ties go to the source with the lowest canonical rank.
+/// recorded path the shortest one, and ties go to the source with the lowest canonical rank. Edges that
+/// attach unreached components are taken only after every real edge (DOMAIN §8.6), so a path runs
+/// through one only where no real chain exists, and counts as longer than any real one.
 ///
 /// - Complexity: O(L · A · (V + E)) in the worst case for L distinct licenses and A aspects; in practice
 ///   O(L · (V + E)) because a component enters the frontier once per level with all its new aspects.
@@ -30,6 +32,8 @@ struct Propagator {
         var levelMask: [UInt16] = []
         var next: [Int32] = []
         let rank = index.rank
+        let realEdgeCount = index.realEdgeCount
+        let tops = index.attachedTops()
 
         for license in licenses.indices {
             let own = licenses[license].own.raw
@@ -54,12 +58,15 @@ struct Propagator {
                 levelMask.append(own)
             }
             var depth: Int32 = 0
+            var takesAttached = false
+            var seeds = DelayedSeeds()
             while !level.isEmpty {
                 for position in level.indices {
                     let u = Int(level[position])
                     let mask = levelMask[position]
                     for slot in Int(index.downStart[u])..<Int(index.downStart[u + 1]) {
                         let edge = Int(index.downEdges[slot])
+                        if !takesAttached && edge >= realEdgeCount { continue }
                         let v = Int(index.edgeFrom[edge])
                         let row = forwardTable[Int(index.edgeClass[edge])]
                         var bits = mask
@@ -109,6 +116,16 @@ struct Propagator {
                 }
                 next.removeAll(keepingCapacity: true)
                 depth += 1
+                seeds.take(at: depth, into: &level, masks: &levelMask)
+                // Attached edges only once no real edge carries the term further (DOMAIN §8.6).
+                if level.isEmpty, !takesAttached, !tops.isEmpty {
+                    takesAttached = true
+                    seeds = DelayedSeeds(nodes: tops, visited: visited, distance: distance, width: width)
+                }
+                if level.isEmpty, let restart = seeds.nextDistance {
+                    depth = restart
+                    seeds.take(at: depth, into: &level, masks: &levelMask)
+                }
             }
             for node in touched {
                 let n = Int(node)
@@ -158,6 +175,8 @@ struct Propagator {
         var result: [RootReach] = []
         let rank = index.rank
         let orderedRoots = roots.sorted { rank[$0] < rank[$1] }
+        let realEdgeCount = index.realEdgeCount
+        let anchors = index.attachingAnchors()
 
         for license in licenses.indices where !sources[license].isEmpty {
             let own = licenses[license].own.raw
@@ -176,12 +195,15 @@ struct Propagator {
                     levelMask.append(target.bit)
                 }
                 var depth: Int32 = 0
+                var takesAttached = false
+                var seeds = DelayedSeeds()
                 while !level.isEmpty {
                     for position in level.indices {
                         let y = Int(level[position])
                         let mask = levelMask[position]
                         for slot in Int(index.upStart[y])..<Int(index.upStart[y + 1]) {
                             let edge = Int(index.upEdges[slot])
+                            if !takesAttached && edge >= realEdgeCount { continue }
                             let z = Int(index.edgeTo[edge])
                             let row = backwardTable[Int(index.edgeClass[edge])]
                             var bits = mask
@@ -231,6 +253,16 @@ struct Propagator {
                     }
                     next.removeAll(keepingCapacity: true)
                     depth += 1
+                    seeds.take(at: depth, into: &level, masks: &levelMask)
+                    // Attached edges only once no real edge leads further (DOMAIN §8.6).
+                    if level.isEmpty, !takesAttached, !anchors.isEmpty {
+                        takesAttached = true
+                        seeds = DelayedSeeds(nodes: anchors, visited: visited, distance: distance, width: width)
+                    }
+                    if level.isEmpty, let restart = seeds.nextDistance {
+                        depth = restart
+                        seeds.take(at: depth, into: &level, masks: &levelMask)
+                    }
                 }
                 for node in sources[license] {
                     let s = Int(node)

@@ -9,7 +9,7 @@ public struct MergedLineage: Sendable {
     /// For each document given, in order: its own refs → the graph's refs.
     public var refMaps: [[ComponentRef: ComponentRef]]
     /// True when no input named a product, so the roots are the components nothing points to.
-    public var rootsAreInferred: Bool
+    public var rootsAreInferred: Bool { graph.rootsAreInferred }
 }
 
 /// Merges the documents of a run into one lineage graph.
@@ -57,10 +57,11 @@ public struct LineageGraphBuilder: Sendable {
             state.addEdges(of: document, localRefs: refMaps[documentIndex])
         }
         let (roots, inferred) = state.roots(documents: documents, refMaps: refMaps)
-        state.reportCycles()
-        let graph = LineageGraph(components: state.nodes, edges: state.edges, endpoints: state.edgeEnds, roots: roots.map { state.nodes[$0].ref })
+        var graph = LineageGraph(components: state.nodes, edges: state.edges, endpoints: state.edgeEnds, roots: roots.map { state.nodes[$0].ref })
+        graph.rootsAreInferred = inferred
+        state.reportCycles(in: graph)
         let publicMaps = refMaps.map { map in map.mapValues { state.nodes[$0].ref } }
-        return MergedLineage(graph: graph, diagnostics: state.diagnostics.diagnostics, refMaps: publicMaps, rootsAreInferred: inferred)
+        return MergedLineage(graph: graph, diagnostics: state.diagnostics.diagnostics, refMaps: publicMaps)
     }
 }
 
@@ -269,92 +270,18 @@ private struct MergeState {
 
     // MARK: Cycles
 
-    /// Finds the strongly connected components (Tarjan's algorithm, iterative) and reports each loop once.
-    mutating func reportCycles() {
-        let count = nodes.count
-        var outgoing = [[Int]](repeating: [], count: count)
-        for (edgeIndex, ends) in edgeEnds.enumerated() { outgoing[ends.from].append(edgeIndex) }
-        var order = [Int](repeating: -1, count: count)
-        var low = [Int](repeating: 0, count: count)
-        var onStack = [Bool](repeating: false, count: count)
-        var stack: [Int] = []
-        var counter = 0
-        var components: [[Int]] = []
-        for start in 0..<count where order[start] < 0 {
-            var work: [(node: Int, next: Int)] = [(start, 0)]
-            order[start] = counter
-            low[start] = counter
-            counter += 1
-            stack.append(start)
-            onStack[start] = true
-            while let (node, next) = work.last {
-                if next < outgoing[node].count {
-                    work[work.count - 1].next += 1
-                    let target = edgeEnds[outgoing[node][next]].to
-                    if order[target] < 0 {
-                        order[target] = counter
-                        low[target] = counter
-                        counter += 1
-                        stack.append(target)
-                        onStack[target] = true
-                        work.append((target, 0))
-                    } else if onStack[target] {
-                        low[node] = min(low[node], order[target])
-                    }
-                    continue
-                }
-                work.removeLast()
-                if let parent = work.last { low[parent.node] = min(low[parent.node], low[node]) }
-                if low[node] == order[node] {
-                    var members: [Int] = []
-                    while let top = stack.popLast() {
-                        onStack[top] = false
-                        members.append(top)
-                        if top == node { break }
-                    }
-                    let selfLoop = members.count == 1 && outgoing[node].contains { edgeEnds[$0].to == node }
-                    if members.count > 1 || selfLoop { components.append(members) }
-                }
-            }
+    /// Reports each loop once (`graph.cycle`): the refs around a shortest loop through its member that
+    /// comes first in the graph, located at the first edge of the loop that has a position.
+    mutating func reportCycles(in graph: LineageGraph) {
+        for members in StronglyConnectedComponents(graph).cycles {
+            guard let start = members.first else { continue }
+            let loop = graph.shortestLoop(through: start, within: Set(members))
+            var text = "'\(graph.components[start].ref)'"
+            for edge in loop { text += " -\(graph.edges[edge].kind.rawValue)-> '\(graph.components[graph.endpoints[edge].to].ref)'" }
+            let others = members.count > 1 ? " (\(members.count) components)" : ""
+            diagnostics.warning(
+                "graph.cycle", "the lineage loops\(others): \(text); terms are carried around it until nothing changes",
+                at: loop.lazy.compactMap { graph.edges[$0].location }.first)
         }
-        for members in components { reportCycle(members, outgoing: outgoing) }
-    }
-
-    /// Reports one loop through the component's smallest node, found by a breadth-first search inside it.
-    private mutating func reportCycle(_ members: [Int], outgoing: [[Int]]) {
-        let inside = Set(members)
-        guard let start = members.min() else { return }
-        var cameBy: [Int: Int] = [:]  // node -> edge index that reached it
-        var queue = [start]
-        var head = 0
-        var closing: Int?
-        search: while head < queue.count {
-            let node = queue[head]
-            head += 1
-            for edgeIndex in outgoing[node] {
-                let target = edgeEnds[edgeIndex].to
-                guard inside.contains(target) else { continue }
-                if target == start {
-                    closing = edgeIndex
-                    break search
-                }
-                if cameBy[target] == nil {
-                    cameBy[target] = edgeIndex
-                    queue.append(target)
-                }
-            }
-        }
-        guard let closing else { return }
-        var path = [closing]
-        var node = edgeEnds[closing].from
-        while node != start, let edgeIndex = cameBy[node] {
-            path.append(edgeIndex)
-            node = edgeEnds[edgeIndex].from
-        }
-        path.reverse()
-        var text = "'\(nodes[start].ref)'"
-        for edgeIndex in path { text += " -\(edges[edgeIndex].kind.rawValue)-> '\(nodes[edgeEnds[edgeIndex].to].ref)'" }
-        let location = path.compactMap { edges[$0].location }.first
-        diagnostics.warning("graph.cycle", "the lineage loops: \(text)", at: location)
     }
 }
