@@ -44,6 +44,14 @@ public enum Engine {
             var ambiguous: Bool
         }
         var readings: [ReadingKey: LicenseReading] = [:]
+        // Expanded once per distinct expression, however many components state it.
+        struct InternedExpansion {
+            var alternatives: [[Int]]
+            var shared: [Int]
+            var texts: [String]
+            var truncated: Bool
+        }
+        var expansions: [LicenseExpression: InternedExpansion] = [:]
         var componentLicenses: [ComponentLicense] = []
         componentLicenses.reserveCapacity(index.nodeCount)
         for (node, component) in graph.components.enumerated() {
@@ -77,9 +85,18 @@ public enum Engine {
                     diagnostics.append(located)
                 }
                 if let expression = reading.expression {
-                    let expanded = ExpressionAlternatives.expand(expression)
-                    license.alternatives = expanded.alternatives.map { $0.map(intern) }
-                    license.alternativeTexts = expanded.alternatives.map(ExpressionAlternatives.text)
+                    let expanded = expansions[expression] ?? {
+                        let expansion = ExpressionAlternatives.expand(expression)
+                        let interned = InternedExpansion(
+                            alternatives: expansion.alternatives.map { $0.map(intern) }, shared: expansion.shared.map(intern),
+                            texts: expansion.alternatives.map { ExpressionAlternatives.text($0 + expansion.shared) },
+                            truncated: expansion.truncated)
+                        expansions[expression] = interned
+                        return interned
+                    }()
+                    license.alternatives = expanded.alternatives
+                    license.shared = expanded.shared
+                    license.alternativeTexts = expanded.texts
                     license.truncatedAlternatives = expanded.truncated
                     if expanded.truncated {
                         diagnostics.append(.warning(
@@ -97,7 +114,7 @@ public enum Engine {
         if let text = stated.license {
             let reading = catalog.read(LicenseStatement(LicenseText(text)))
             if let expression = reading.expression {
-                outbound = ExpressionAlternatives.expand(expression).alternatives.flatMap { $0.map(intern) }
+                outbound = ExpressionAlternatives.expand(expression).allAtoms.map(intern)
             }
         }
         if stated.license == nil {
@@ -146,8 +163,9 @@ public enum Engine {
                 }
                 let license = componentLicenses[node]
                 let (chosen, choice) = chooser.choose(
-                    license.alternatives, texts: license.alternativeTexts,
-                    expression: license.expressionText ?? license.alternativeTexts.joined(separator: " OR "),
+                    license.alternatives, shared: license.shared, texts: license.alternativeTexts,
+                    expression: license.reading?.expression.map(ExpressionAlternatives.shortDescription)
+                        ?? license.alternativeTexts.joined(separator: " OR "),
                     component: graph.components[node].ref, node: node, upstream: upstream,
                     shipped: shipped[node], isRoot: rootSet.contains(node))
                 componentLicenses[node].chosen = chosen

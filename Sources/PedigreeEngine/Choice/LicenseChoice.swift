@@ -8,7 +8,7 @@ public struct LicenseChoice: Sendable, Hashable, Codable {
         public var errors: Int
         public var warnings: Int
         public var infos: Int
-        /// The rules the alternative would raise, in catalogue order, one entry per finding.
+        /// The rules the alternative would raise, in catalogue order, each once (the counts say how often).
         public var rules: [RuleID]
 
         public init(expression: String, errors: Int, warnings: Int, infos: Int, rules: [RuleID]) {

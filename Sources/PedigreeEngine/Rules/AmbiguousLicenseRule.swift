@@ -1,3 +1,5 @@
+import PedigreeModel
+
 /// `ambiguous-license`: a license list of undefined meaning (read as AND) or a family id such as
 /// `bsd` or `openrail`.
 public struct AmbiguousLicenseRule: Rule {
@@ -10,8 +12,9 @@ public struct AmbiguousLicenseRule: Rule {
             let license = context.componentLicenses[node]
             let list = license.statement?.isAmbiguousList ?? false
             guard list || license.reading?.isAmbiguous == true else { continue }
-            let text = license.statement?.displayText ?? ""
-            let what = list ? "a list of licenses whose combination the format leaves undefined (read as AND)" : "a license family rather than one license"
+            let text = license.statement.map(Self.shortText) ?? ""
+            let count = license.statement?.parts.count ?? 0
+            let what = list ? "a list of \(count) licenses whose combination the format leaves undefined (read as AND)" : "a license family rather than one license"
             findings.append(context.finding(
                 id, "'\(context.name(node))' states '\(text)', \(what)",
                 component: node, firedAt: node, licenses: license.atoms.map { context.licenses[$0].key },
@@ -19,5 +22,17 @@ public struct AmbiguousLicenseRule: Rule {
                 remediation: "state one SPDX expression with AND or OR, naming exact license versions"))
         }
         return findings
+    }
+
+    /// Parts shown in a finding before the rest is counted: one statement adds one short finding to a
+    /// report, however long its list.
+    static let shownParts = 8
+    static let shownCharacters = 400
+
+    static func shortText(_ statement: LicenseStatement) -> String {
+        var text = statement.parts.prefix(shownParts).map(\.raw).joined(separator: " AND ")
+        if text.count > shownCharacters { text = String(text.prefix(shownCharacters)) + "…" }
+        if statement.parts.count > shownParts { text += " AND \(statement.parts.count - shownParts) more" }
+        return text
     }
 }

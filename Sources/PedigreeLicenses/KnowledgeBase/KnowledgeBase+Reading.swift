@@ -22,6 +22,13 @@ extension KnowledgeBase {
 
     public func read(_ statement: LicenseStatement, limits: InputLimits) -> LicenseReading {
         var diagnostics: [Diagnostic] = []
+        if statement.parts.count > Self.maxLicenseListParts {
+            diagnostics.append(.warning(
+                "license.list-too-long",
+                "the license list has \(statement.parts.count) entries, more than the limit of \(Self.maxLicenseListParts); its licenses are unknown",
+                at: statement.location))
+            return LicenseReading(expression: nil, diagnostics: diagnostics)
+        }
         var results: [(part: LicenseText, result: LenientLicenseReader.Result)] = []
         for part in statement.parts {
             let reader = LenientLicenseReader(knowledge: self, limits: limits, location: part.location)
@@ -30,7 +37,7 @@ extension KnowledgeBase {
         var isAmbiguous = results.contains { $0.result.isAmbiguous }
         let stated = results.filter { !$0.result.isPlaceholder }
         let usable = stated.filter { !$0.result.isUnresolvedURL }
-        for entry in results { diagnostics += entry.result.diagnostics }
+        diagnostics += Self.summarisingUnknownIDs(results.flatMap(\.result.diagnostics))
 
         if stated.isEmpty {
             if let other = results.first(where: { LicenseNameKey.trimmed($0.part.raw).lowercased() == "other" }) {
@@ -46,10 +53,11 @@ extension KnowledgeBase {
             return LicenseReading(expression: nil, diagnostics: diagnostics, isAmbiguous: isAmbiguous)
         }
         var expressions: [LicenseExpression] = []
+        var seen: Set<LicenseExpression> = []
         for entry in parts {
             guard let expression = entry.result.expression else { continue }
             let replaced = replacingDeprecatedIDs(expression, location: entry.part.location, diagnostics: &diagnostics)
-            if !expressions.contains(replaced) { expressions.append(replaced) }
+            if seen.insert(replaced).inserted { expressions.append(replaced) }
         }
         if expressions.count > 1 {
             if statement.isAmbiguousList {
@@ -73,6 +81,34 @@ extension KnowledgeBase {
         return LicenseReading(
             expression: expression, diagnostics: diagnostics, isAmbiguous: isAmbiguous,
             unknownIDs: unknownIDs(in: expression))
+    }
+
+    /// Licenses one statement may list (a card's `license:` list, CycloneDX `licenses[]`), like the
+    /// expression size bound of HARDENING.md: real lists have a handful of entries.
+    public static let maxLicenseListParts = 256
+
+    /// Unknown-id warnings beyond the first few become one warning that counts them, so that a long list
+    /// of unknown ids adds a line to a report, not a line per id. The ids stay in the expression.
+    static func summarisingUnknownIDs(_ diagnostics: [Diagnostic], shown: Int = 8) -> [Diagnostic] {
+        let total = diagnostics.count { $0.code == "license.unknown-id" }
+        guard total > shown else { return diagnostics }
+        var result: [Diagnostic] = []
+        var seen = 0
+        for diagnostic in diagnostics {
+            guard diagnostic.code == "license.unknown-id" else {
+                result.append(diagnostic)
+                continue
+            }
+            seen += 1
+            if seen <= shown { result.append(diagnostic) }
+            if seen == shown + 1 {
+                result.append(.warning(
+                    "license.unknown-id",
+                    "\(total - shown) more ids of this statement are neither SPDX license ids nor licenses Pedigree knows",
+                    at: diagnostic.location))
+            }
+        }
+        return result
     }
 
     /// Reads one license text (an expression by default).
