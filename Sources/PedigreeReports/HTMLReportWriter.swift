@@ -77,10 +77,6 @@ public struct HTMLReportWriter: ReportWriter {
             for assumption in result.context.assumptions { out += "<li>\(HTMLText.escape(assumption))</li>\n" }
             out += "</ul>\n"
         }
-        if !result.context.attached.isEmpty {
-            let names = result.context.attached.map { HTMLText.escape(digest.label($0)) }.joined(separator: ", ")
-            out += "<p>No relationship from the product reaches \(names); \(result.context.attached.count == 1 ? "it is" : "they are") audited as part of the product, attached as <code>\(result.context.interpretation.defaultDependency.rawValue)</code>.</p>\n"
-        }
         return out + "</section>\n"
     }
 

@@ -73,8 +73,27 @@ public struct JUnitReportWriter: ReportWriter {
         let product = result.context.name ?? result.context.roots.first?.rawValue ?? "product"
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"\(XMLText.escape("pedigree audit of " + product, attribute: true))\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"0\" skipped=\"\(totals.skipped)\" time=\"0\">\n"
+        out += Self.contextSuite(result.context)
         out += suites
         out += "</testsuites>\n"
+        return out
+    }
+
+    /// A suite without cases whose properties state, once, the roots (and whether they were inferred),
+    /// the components attached to the product and every assumption of the audit.
+    static func contextSuite(_ context: ResolvedContext) -> String {
+        var properties: [(String, String)] = [
+            ("roots", context.roots.map(\.rawValue).joined(separator: ", ")),
+            ("rootsAreInferred", context.rootsAreInferred ? "true" : "false"),
+            ("attached", context.attached.map(\.rawValue).joined(separator: ", ")),
+        ]
+        properties += context.assumptions.map { ("assumption", $0) }
+        var out = "  <testsuite name=\"product\" tests=\"0\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
+        out += "    <properties>\n"
+        for (name, value) in properties {
+            out += "      <property name=\"\(name)\" value=\"\(XMLText.escape(value, attribute: true))\"/>\n"
+        }
+        out += "    </properties>\n  </testsuite>\n"
         return out
     }
 

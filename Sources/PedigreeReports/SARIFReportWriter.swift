@@ -180,6 +180,10 @@ public struct SARIFReportWriter: ReportWriter {
         }
         return fields([
             ("product", (result.context.name ?? result.context.roots.first?.rawValue).map(JSONNode.string)),
+            ("roots", .array(result.context.roots.map { .string($0.rawValue) })),
+            ("rootsAreInferred", .bool(result.context.rootsAreInferred)),
+            ("attached", .array(result.context.attached.map { .string($0.rawValue) })),
+            ("assumptions", .array(result.context.assumptions.map(JSONNode.string))),
             (
                 "summary",
                 fields([

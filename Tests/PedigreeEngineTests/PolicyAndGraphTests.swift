@@ -73,7 +73,7 @@ import Testing
         g.edge("stray", .staticLink, "stray-base")
         let result = g.audit()
         #expect(result.context.attached == ["stray"])
-        #expect(result.context.assumptions.filter { $0.contains("no path from the product reaches") }.count == 1)
+        #expect(result.context.assumptions.filter { $0.contains("no path from the product reaches") && $0.hasSuffix(": 'stray'") }.count == 1)
         let finding = try #require(result.findings(.copyleftDistribution).first)
         #expect(finding.path.first?.attached == true)
         #expect(finding.pathText == "app (dynamic-link) → stray")
@@ -149,6 +149,11 @@ import Testing
         g.edge("b", .dependsOn, "lib")
         let result = g.audit()
         #expect(result.context.roots == ["a", "b"])
+        #expect(result.context.rootsAreInferred)
+        #expect(result.context.assumptions.filter { $0.contains("roots are inferred") } == [
+            "no input names the product: the roots are inferred as the 2 components that nothing else uses, 'a', 'b'"
+        ])
+        #expect(!ncProduct().audit().context.rootsAreInferred)
         #expect(result.findings(.nonCommercial).map(\.firedAt) == ["a"])
     }
 

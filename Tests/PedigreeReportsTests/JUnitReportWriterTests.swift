@@ -14,7 +14,12 @@ import Testing
         let root = try Self.parse(JUnitReportWriter().write(report))
         #expect(root.name == "testsuites")
         let components = report.result.components.count
-        let suites = root.children("testsuite")
+        let all = root.children("testsuite")
+        // The first suite has no cases: its properties state the roots, the attached components and
+        // every assumption once; one suite per rule follows.
+        #expect(all.first?.attribute("name") == "product")
+        #expect(all.first?.attribute("tests") == "0")
+        let suites = Array(all.dropFirst())
         #expect(suites.map { $0.attribute("name") } == RuleID.allCases.map(\.rawValue))
         #expect(root.attribute("tests") == String(components * RuleID.allCases.count))
         for suite in suites {
@@ -48,7 +53,7 @@ import Testing
         let hostile = "a<b>&\"c\" 'd'\u{01}\nnext"
         let report = ReportFixture.chatApp(hostile: hostile).report()
         let root = try Self.parse(JUnitReportWriter().write(report))
-        let names = root.children("testsuite").first?.children("testcase").compactMap { $0.attribute("name") } ?? []
+        let names = root.children("testsuite").dropFirst().first?.children("testcase").compactMap { $0.attribute("name") } ?? []
         #expect(names.contains("a<b>&\"c\" 'd'\\u{1}\nnext (data)"))
         let failure = try #require(
             root.children("testsuite").first { $0.attribute("name") == "non-commercial" }?.children("testcase")
@@ -83,6 +88,21 @@ import Testing
 
     @Test func rulesTheCallerLeavesOutAreNotReported() throws {
         let root = try Self.parse(JUnitReportWriter(rules: [.naming, .attribution]).write(ReportFixture.chatApp().report()))
-        #expect(root.children("testsuite").map { $0.attribute("name") } == ["naming", "attribution"])
+        #expect(root.children("testsuite").map { $0.attribute("name") } == ["product", "naming", "attribution"])
+    }
+
+    @Test func theProductSuiteSaysOnceWhatWasAttachedAndWhetherRootsWereInferred() throws {
+        var context = ResolvedContext(commercial: true, distribution: [.saas])
+        context.roots = ["model"]
+        context.rootsAreInferred = true
+        context.attached = ["stray-a", "stray-b"]
+        context.assumptions = ["2 components that no path from the product reaches are audited as part of it"]
+        let root = try Self.parse("<r>" + JUnitReportWriter.contextSuite(context) + "</r>")
+        let properties = try #require(root.child("testsuite")?.child("properties")).children("property")
+        let pairs = properties.map { "\($0.attribute("name") ?? "")=\($0.attribute("value") ?? "")" }
+        #expect(pairs == [
+            "roots=model", "rootsAreInferred=true", "attached=stray-a, stray-b",
+            "assumption=2 components that no path from the product reaches are audited as part of it",
+        ])
     }
 }

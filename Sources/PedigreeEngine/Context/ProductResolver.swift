@@ -9,6 +9,8 @@ import PedigreeModel
 ///   each loop nothing outside it uses, the first in canonical order), so that a dataset is reached
 ///   through the model trained on it and a base through its fine-tune, never straight from the product.
 /// - With several roots, attached components hang off the first root in canonical order.
+/// - Inferred roots and attached components are each stated once, as assumptions naming them, which
+///   every report format shows; `rootsAreInferred` and `attached` carry the same facts for machines.
 enum ProductResolver {
     static func resolve(
         stated: ProductContext, policy: AuditPolicy, index: inout GraphIndex, components: StronglyConnectedComponents
@@ -32,6 +34,8 @@ enum ProductResolver {
         var roots = graph.roots
         var seenRoots = Set<Int>()
         roots = roots.filter { seenRoots.insert($0).inserted }
+        let inferred = graph.rootsAreInferred || roots.isEmpty
+        var tookCanonicalRoot = false
         if roots.isEmpty, index.nodeCount > 0 {
             var isTarget = [Bool](repeating: false, count: index.nodeCount)
             for to in index.edgeTo { isTarget[Int(to)] = true }
@@ -39,11 +43,15 @@ enum ProductResolver {
             if roots.isEmpty {
                 let first = (0..<index.nodeCount).min { index.rank[$0] < index.rank[$1] } ?? 0
                 roots = [first]
+                tookCanonicalRoot = true
                 assumptions.append(
                     "no component is the product and every component is used by another: '\(graph.components[first].ref)' is taken as the product")
-            } else if roots.count > 1 {
-                assumptions.append("no product is named: the \(roots.count) components that nothing else uses are all treated as products")
             }
+        }
+        if inferred, !tookCanonicalRoot, !roots.isEmpty {
+            let names = roots.sorted { index.rank[$0] < index.rank[$1] }.map { "'\(graph.components[$0].ref)'" }
+            assumptions.append(
+                "no input names the product: the roots are inferred as the \(names.count == 1 ? "component" : "\(names.count) components") that nothing else uses, \(names.joined(separator: ", "))")
         }
         index.buildAdjacency()
         let attached = attachUnreached(
@@ -52,7 +60,8 @@ enum ProductResolver {
             name: stated.name, commercial: commercial, distribution: distribution, license: stated.license,
             monthlyActiveUsers: stated.monthlyActiveUsers, dailyActiveUsers: stated.dailyActiveUsers,
             annualRevenueUSD: stated.annualRevenueUSD, regions: stated.regions, interpretation: policy.interpretation,
-            roots: roots.map { graph.components[$0].ref }, attached: attached, assumptions: assumptions)
+            roots: roots.map { graph.components[$0].ref }, rootsAreInferred: inferred, attached: attached,
+            assumptions: assumptions)
         return (context, roots)
     }
 
@@ -75,8 +84,9 @@ enum ProductResolver {
             index.addAttachingEdge(from: anchor, to: node, kind: kind, interpretation: policy.interpretation)
         }
         index.buildAdjacency()
+        let names = tops.map { "'\(graph.components[$0].ref)'" }.joined(separator: ", ")
         assumptions.append(
-            "\(tops.count) component\(tops.count == 1 ? "" : "s") that no path from the product reaches \(tops.count == 1 ? "is" : "are") audited as part of it, attached to '\(graph.components[anchor].ref)' as '\(kind.rawValue)'")
+            "\(tops.count) component\(tops.count == 1 ? "" : "s") that no path from the product reaches \(tops.count == 1 ? "is" : "are") audited as part of it, attached to '\(graph.components[anchor].ref)' as '\(kind.rawValue)': \(names)")
         return tops.map { graph.components[$0].ref }
     }
 }

@@ -14,6 +14,8 @@ public struct ResolvedContext: Sendable, Hashable, Codable {
     public var interpretation: Interpretation
     /// The product roots.
     public var roots: [ComponentRef]
+    /// True when no input named the product, so the roots are the components nothing else uses.
+    public var rootsAreInferred: Bool
     /// Components no path from the product reached, attached to it with the default-dependency kind.
     public var attached: [ComponentRef]
     /// What Pedigree assumed because the inputs did not say (one sentence each).
@@ -23,7 +25,7 @@ public struct ResolvedContext: Sendable, Hashable, Codable {
         name: String? = nil, commercial: Bool, distribution: [ProductContext.Distribution], license: String? = nil,
         monthlyActiveUsers: Int? = nil, dailyActiveUsers: Int? = nil, annualRevenueUSD: Double? = nil,
         regions: [String]? = nil, interpretation: Interpretation = Interpretation(), roots: [ComponentRef] = [],
-        attached: [ComponentRef] = [], assumptions: [String] = []
+        rootsAreInferred: Bool = false, attached: [ComponentRef] = [], assumptions: [String] = []
     ) {
         self.name = name
         self.commercial = commercial
@@ -35,6 +37,7 @@ public struct ResolvedContext: Sendable, Hashable, Codable {
         self.regions = regions
         self.interpretation = interpretation
         self.roots = roots
+        self.rootsAreInferred = rootsAreInferred
         self.attached = attached
         self.assumptions = assumptions
     }

@@ -66,6 +66,7 @@ public struct JSONReportWriter: ReportWriter {
                 .init("defaultDependency", .string(context.interpretation.defaultDependency.rawValue)),
             ])),
             .init("roots", .array(context.roots.map { .string($0.rawValue) })),
+            .init("rootsAreInferred", .bool(context.rootsAreInferred)),
             .init("attached", .array(context.attached.map { .string($0.rawValue) })),
             .init("assumptions", .array(context.assumptions.map(JSONNode.string))),
         ])
