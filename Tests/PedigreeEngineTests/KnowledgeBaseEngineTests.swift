@@ -118,3 +118,32 @@ import Testing
         #expect(audit(g).findings.map(\.rule) == [.unknownLicense])
     }
 }
+
+/// Hub license ids the field uses, through the engine.
+@Suite struct HuggingFaceLicenseEngineTests {
+    @Test func fluxDevMergeSoldAsSaaSIsNonCommercial() throws {
+        var g = GraphBuilder()
+        g.component("app", kind: .application)
+        g.component("merge", license: "other", kind: .model)
+        g.components[1].declaredLicense = LicenseStatement([
+            LicenseText("other", form: .id), LicenseText("flux-1-dev-non-commercial-license", form: .name),
+        ])
+        g.component("flux", license: "other", kind: .model, name: "black-forest-labs/FLUX.1-dev")
+        g.components[2].declaredLicense = LicenseStatement([
+            LicenseText("other", form: .id), LicenseText("flux-1-dev-non-commercial-license", form: .name),
+        ])
+        g.component("sdxl", license: "openrail++", kind: .model)
+        g.edge("app", .runs, "merge")
+        g.edge("merge", .mergedFrom, "flux")
+        g.edge("merge", .mergedFrom, "sdxl")
+        g.root("app")
+        let saas = Engine.audit(
+            graph: g.graph, context: ProductContext(commercial: true, distribution: [.saas]), catalog: KnowledgeBase.shared)
+        let findings = saas.findings(.nonCommercial)
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0.licenses == ["LicenseRef-scancode-flux-1-nc"] })
+        let research = Engine.audit(
+            graph: g.graph, context: ProductContext(commercial: false, distribution: [.saas]), catalog: KnowledgeBase.shared)
+        #expect(research.findings(.nonCommercial).isEmpty)
+    }
+}

@@ -38,7 +38,7 @@ struct GeneratedLicenseDataTests {
         Expected(id: "CC-BY-NC-ND-3.0-IGO", copyleft: .none, category: .nonCommercial, commercial: .forbidden, derivativesAllowed: false),
         Expected(id: "CC-BY-ND-1.0", copyleft: .none, category: .noDerivatives, derivativesAllowed: false),
         Expected(id: "C-UDA-1.0", copyleft: .none, category: .nonCommercial, commercial: .forbidden),
-        Expected(id: "LicenseRef-scancode-flux-1-nc", copyleft: .none, category: .nonCommercial, commercial: .forbidden),
+        Expected(id: "LicenseRef-scancode-exaone-ai-model-1.1-nc", copyleft: .none, category: .nonCommercial, commercial: .forbidden),
         Expected(id: "AFL-3.0", copyleft: .none, category: .permissive),
         Expected(id: "MS-PL", copyleft: .none, category: .permissive),
         Expected(id: "Qhull", copyleft: .none, category: .permissive),

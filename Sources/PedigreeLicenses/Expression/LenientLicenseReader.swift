@@ -59,6 +59,7 @@ struct LenientLicenseReader {
                     isUnresolvedURL: true)
             }
         }
+        if form != .expression, let hubResult = readHuggingFaceID(text) { return hubResult }
         let strictError: LicenseExpressionError
         do {
             let expression = try LicenseExpressionParser(ids: knowledge, limits: limits).parse(text)
@@ -79,6 +80,15 @@ struct LenientLicenseReader {
         return Result(expression: nil, diagnostics: [.warning(
             "license.unrecognised", "'\(quoted)' is neither an SPDX expression nor a license name Pedigree knows\(detail)",
             at: location)])
+    }
+
+    /// A Hugging Face Hub license id is the Hub's own vocabulary, not a misspelling: reading it is a
+    /// note (`license.hub-id`), and none when the id is the SPDX id itself in another case.
+    func readHuggingFaceID(_ text: String) -> Result? {
+        guard let id = knowledge.huggingFaceLicense(text) else { return nil }
+        if text.caseInsensitiveEquals(id) { return Result(expression: Self.leaf(id)) }
+        return Result(expression: Self.leaf(id), diagnostics: [.note(
+            "license.hub-id", "read Hugging Face license id '\(TerminalText.escape(text))' as '\(id)'", at: location)])
     }
 
     static func leaf(_ id: String) -> LicenseExpression {

@@ -17,7 +17,8 @@ extension KnowledgeBase {
         self.init(
             licenses: file.licenses, modelLicenses: file.modelLicenses, knownComponents: file.knownComponents,
             compatibilityNotes: file.compatibility, spdxLicenseListVersion: file.spdxLicenseListVersion,
-            spdxLicenses: file.spdxLicenses, spdxExceptions: file.spdxExceptions, generated: generated)
+            spdxLicenses: file.spdxLicenses, spdxExceptions: file.spdxExceptions, generated: generated,
+            huggingFaceLicenseIDs: file.huggingFaceLicenseIDs)
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], what: String) throws(KnowledgeBaseError) -> T {

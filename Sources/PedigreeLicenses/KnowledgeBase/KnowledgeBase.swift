@@ -43,6 +43,8 @@ public struct KnowledgeBase: LicenseCatalog, LicenseIDLookup, Sendable {
     public let spdxExceptions: [SPDXException]
 
     private let entryIndex: [String: Int]
+    /// Hugging Face Hub license id (lower-cased) -> the license it names (`huggingFaceLicenseIDs`).
+    private let huggingFaceIDs: [String: String]
     private let spdxIndex: [String: Int]
     private let exceptionIndex: [String: Int]
     let aliases: LicenseAliasIndex
@@ -58,8 +60,11 @@ public struct KnowledgeBase: LicenseCatalog, LicenseIDLookup, Sendable {
         licenses: [LicenseEntry], modelLicenses: [LicenseEntry] = [], knownComponents: [KnownComponent] = [],
         compatibilityNotes: [CompatibilityNote] = [], spdxLicenseListVersion: String = "",
         spdxLicenses: [SPDXLicense] = [], spdxExceptions: [SPDXException] = [],
-        generated: GeneratedLicenses = GeneratedLicenses()
+        generated: GeneratedLicenses = GeneratedLicenses(), huggingFaceLicenseIDs: [String: String] = [:]
     ) {
+        var hub: [String: String] = [:]
+        for (hubID, id) in huggingFaceLicenseIDs { hub[hubID.lowercased()] = id }
+        self.huggingFaceIDs = hub
         let curatedIDs = Set((licenses + modelLicenses).map { $0.id.lowercased() })
         let generatedEntries = generated.entries.filter { !curatedIDs.contains($0.id.lowercased()) }
         entries = (licenses + modelLicenses + generatedEntries).map { generated.expandingGroups(in: $0) }
@@ -172,6 +177,12 @@ public struct KnowledgeBase: LicenseCatalog, LicenseIDLookup, Sendable {
         if resolution != .unknown { return resolution }
         let family = aliases.family(name)
         return family.isEmpty ? .unknown : .ambiguous(family)
+    }
+
+    /// The license a Hugging Face Hub license id or common `license_name` value names (`llama3.1`,
+    /// `flux-1-dev-non-commercial-license`), nil for anything else, family ids (`bsd`) included.
+    public func huggingFaceLicense(_ hubID: String) -> String? {
+        huggingFaceIDs[LicenseNameKey.trimmed(hubID).lowercased()]
     }
 
     /// Resolves a license URL (`license_link`, CycloneDX `license.url`).

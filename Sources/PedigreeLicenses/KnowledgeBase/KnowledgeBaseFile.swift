@@ -11,13 +11,14 @@ struct KnowledgeBaseFile: Decodable {
     var spdxLicenseListVersion: String
     var spdxLicenses: [SPDXLicense]
     var spdxExceptions: [SPDXException]
+    var huggingFaceLicenseIDs: [String: String]
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.rejectUnknownKeys(
             [
                 "schemaVersion", "licenses", "modelLicenses", "knownComponents", "compatibility",
-                "spdxLicenseListVersion", "spdxLicenses", "spdxExceptions",
+                "spdxLicenseListVersion", "spdxLicenses", "spdxExceptions", "huggingFaceLicenseIDs",
             ], in: "the knowledge base", commentPrefix: "_comment")
         schemaVersion = try container.required("schemaVersion")
         guard schemaVersion == Self.supportedSchemaVersion else {
@@ -32,5 +33,6 @@ struct KnowledgeBaseFile: Decodable {
         spdxLicenseListVersion = try container.optional("spdxLicenseListVersion", default: "")
         spdxLicenses = try container.optional("spdxLicenses", default: [])
         spdxExceptions = try container.optional("spdxExceptions", default: [])
+        huggingFaceLicenseIDs = try container.optional("huggingFaceLicenseIDs", default: [:])
     }
 }
