@@ -60,3 +60,27 @@ struct KnownComponentTests {
         #expect(knowledge.knownLicense(purl: nil, name: "Qwen/Qwen2.5-3B", version: nil)?.license == "LicenseRef-scancode-qwen-research-2024")
     }
 }
+
+/// The models issue 15 names: LLaMA 1 derivatives declared GPL-3.0, ChatGLM2-6B, neural-chat.
+@Suite("Known components users name first")
+struct NamedModelsTests {
+    let knowledge = KnowledgeBase.shared
+
+    @Test("Ziya and BELLE weights carry LLaMA 1's non-commercial terms whatever their cards declare")
+    func llamaOneDerivatives() throws {
+        for id in ["IDEA-CCNL/Ziya-LLaMA-13B-v1", "BelleGroup/BELLE-LLaMA-EXT-13B"] {
+            let fact = try #require(knowledge.knownLicense(purl: "pkg:huggingface/\(id)", name: id, version: nil))
+            #expect(fact.license == "LicenseRef-scancode-llama-license-2023")
+            #expect(knowledge.terms(for: fact.license)?.commercial == .forbidden)
+            #expect(!fact.sources.isEmpty)
+        }
+    }
+
+    @Test("ChatGLM2-6B weights need registration for commercial use; neural-chat is Apache-2.0")
+    func chatGLM2AndNeuralChat() throws {
+        let glm = try #require(knowledge.knownLicense(purl: nil, name: "THUDM/chatglm2-6b", version: nil))
+        #expect(knowledge.terms(for: glm.license)?.commercial == .registration)
+        let neural = try #require(knowledge.knownLicense(purl: nil, name: "Intel/neural-chat-7b-v3-1", version: nil))
+        #expect(neural.license == "Apache-2.0")
+    }
+}
