@@ -211,7 +211,8 @@ public enum Engine {
         let knownFacts = graph.components.map { catalog.knownLicense(purl: $0.purl, name: $0.name, version: $0.version) }
         let ruleContext = RuleContext(
             index: index, product: product, roots: roots, policy: policy, catalog: catalog, licenses: table,
-            componentLicenses: componentLicenses, outbound: outbound, forward: forward, rootReach: rootReach,
+            componentLicenses: componentLicenses, outbound: outbound, forward: forward, propagator: propagator,
+            rootReach: rootReach,
             rootVia: rootVia, shipped: shipped, isDerivative: isDerivative, knownFacts: knownFacts, cycleOf: strongComponents.cycleOf)
 
         // Rules, severities, fingerprints.

@@ -26,6 +26,24 @@ struct GatingCommandTests {
         #expect(never.status == 0)
     }
 
+    @Test func explainTakesThePolicyAndTheContextFlagsLikeAudit() throws {
+        let path = "/tmp/pedigree-explain-policy-\(getpid()).yaml"
+        defer { _ = unlink(path) }
+        try ReportFile.write("pedigree: 1\nseverity:\n  non-commercial: \"off\"\n", to: path)
+        let sample = "Samples/hf-finetune-stack"
+        let component = ["--component", "datasets/acme/support-dialogs"]
+        let plain = try PedigreeProcess.run(["explain", sample] + component)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.contains("[non-commercial]"))
+        let off = try PedigreeProcess.run(["explain", sample, "--policy", path] + component)
+        #expect(off.status == 0, "\(off.stderr)")
+        #expect(!off.stdout.contains("[non-commercial]"))
+        let nonCommercial = try PedigreeProcess.run(["explain", sample, "--non-commercial"] + component)
+        #expect(!nonCommercial.stdout.contains("[non-commercial]"))
+        let bad = try PedigreeProcess.run(["explain", sample, "--policy", "/nonexistent/policy.yaml"] + component)
+        #expect(bad.status == 2)
+    }
+
     @Test func aBadPolicyStopsTheAuditWithItsPosition() throws {
         let path = "/tmp/pedigree-bad-policy-\(getpid()).yaml"
         defer { _ = unlink(path) }

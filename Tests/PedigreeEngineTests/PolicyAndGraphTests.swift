@@ -140,6 +140,29 @@ import Testing
         #expect(explanation.pathFromProduct.first?.attached == true)
     }
 
+    @Test func explainListsEverySourceOfATermAndTheUnknownOnes() throws {
+        var g = GraphBuilder()
+        g.component("app", kind: .application)
+        g.component("model", license: "MIT", kind: .model)
+        g.component("near-nc", license: "CC-BY-NC-4.0", kind: .dataset)
+        g.component("far-nc", license: "CC-BY-NC-4.0", kind: .dataset)
+        g.component("mystery", kind: .dataset)
+        g.component("benchmark", kind: .dataset)
+        g.edge("app", .dependsOn, "model")
+        g.edge("model", .trainedOn, "near-nc")
+        g.edge("near-nc", .derivedFrom, "far-nc")
+        g.edge("model", .trainedOn, "mystery")
+        g.edge("model", .testedOn, "benchmark")
+        g.root("app")
+        let explanation = try #require(g.audit().explain(component: "model"))
+        let sources = explanation.terms.filter { $0.license == "CC-BY-NC-4.0" && $0.aspects.contains("commercial-limits") }
+        #expect(sources.map(\.source) == ["near-nc", "far-nc"])
+        #expect(sources.last?.path.map(\.ref.rawValue) == ["model", "near-nc", "far-nc"])
+        // An unknown license upstream is named; one over an edge that does not ship is not.
+        #expect(explanation.unknown.map(\.component) == ["mystery"])
+        #expect(explanation.unknown.first?.path.map(\.ref.rawValue) == ["model", "mystery"])
+    }
+
     @Test func withoutRootEveryUnusedComponentIsARoot() {
         var g = GraphBuilder()
         g.component("a", kind: .application)

@@ -23,22 +23,43 @@ public struct Explanation: Sendable, Hashable, Codable {
         }
     }
 
+    /// A component upstream of the explained one whose license terms are unknown, so what it would
+    /// carry cannot be said (DOMAIN §8.2).
+    public struct Unknown: Sendable, Hashable, Codable {
+        public var component: ComponentRef
+        /// The license as stated, nil when none is.
+        public var statedLicense: String?
+        /// From the explained component up to this one, with edge kinds.
+        public var path: [PathStep]
+
+        public init(component: ComponentRef, statedLicense: String?, path: [PathStep]) {
+            self.component = component
+            self.statedLicense = statedLicense
+            self.path = path
+        }
+    }
+
     public var component: ComponentRef
     /// The component's license as read (and chosen).
     public var license: String?
     /// From the product down to the component.
     public var pathFromProduct: [PathStep]
+    /// Every source of every term that reaches the component, each with a shortest path.
     public var terms: [Term]
+    /// The components it uses (over edges that ship) whose license terms are unknown, itself included.
+    public var unknown: [Unknown]
     /// Findings whose path runs through the component.
     public var findings: [Finding]
 
     public init(
-        component: ComponentRef, license: String?, pathFromProduct: [PathStep], terms: [Term], findings: [Finding]
+        component: ComponentRef, license: String?, pathFromProduct: [PathStep], terms: [Term], unknown: [Unknown] = [],
+        findings: [Finding]
     ) {
         self.component = component
         self.license = license
         self.pathFromProduct = pathFromProduct
         self.terms = terms
+        self.unknown = unknown
         self.findings = findings
     }
 }

@@ -160,6 +160,17 @@ struct Propagator {
     ///
     /// Only licenses whose own aspects include `aspect` can deliver it, so the others are skipped.
     func reachingRoots(_ roots: [Int], aspects: [Aspect]) -> [RootReach] {
+        var terms: [(license: Int, aspect: Aspect)] = []
+        for license in licenses.indices where !sources[license].isEmpty {
+            let own = licenses[license].own.raw
+            for target in aspects where own & target.bit != 0 { terms.append((license, target)) }
+        }
+        return reaching(roots, terms: terms)
+    }
+
+    /// Backward search from `roots` for each given (license, aspect as it arrives): every component
+    /// holding the license itself whose term arrives so, with a shortest path (real edges first).
+    func reaching(_ roots: [Int], terms: [(license: Int, aspect: Aspect)]) -> [RootReach] {
         let nodeCount = index.nodeCount
         let width = Aspect.count
         var visited = [UInt16](repeating: 0, count: nodeCount)
@@ -178,118 +189,116 @@ struct Propagator {
         let realEdgeCount = index.realEdgeCount
         let anchors = index.attachingAnchors()
 
-        for license in licenses.indices where !sources[license].isEmpty {
+        for (license, target) in terms where !sources[license].isEmpty {
             let own = licenses[license].own.raw
             let backwardTable = tables[license].backward
-            for target in aspects where own & target.bit != 0 {
-                level.removeAll(keepingCapacity: true)
-                levelMask.removeAll(keepingCapacity: true)
-                for root in orderedRoots where visited[root] == 0 {
-                    visited[root] = target.bit
-                    touched.append(Int32(root))
-                    let slot = root * width + target.rawValue
-                    nextEdge[slot] = -1
-                    rootOf[slot] = Int32(root)
-                    distance[slot] = 0
-                    level.append(Int32(root))
-                    levelMask.append(target.bit)
-                }
-                var depth: Int32 = 0
-                var takesAttached = false
-                var seeds = DelayedSeeds()
-                while !level.isEmpty {
-                    for position in level.indices {
-                        let y = Int(level[position])
-                        let mask = levelMask[position]
-                        for slot in Int(index.upStart[y])..<Int(index.upStart[y + 1]) {
-                            let edge = Int(index.upEdges[slot])
-                            if !takesAttached && edge >= realEdgeCount { continue }
-                            let z = Int(index.edgeTo[edge])
-                            let row = backwardTable[Int(index.edgeClass[edge])]
-                            var bits = mask
-                            while bits != 0 {
-                                let b = bits.trailingZeroBitCount
-                                bits &= bits - 1
-                                let inbound = row[b]
-                                if inbound == 0 { continue }
-                                let from = y * width + b
-                                let newBits = inbound & ~visited[z]
-                                if newBits != 0 {
-                                    if visited[z] == 0 { touched.append(Int32(z)) }
-                                    visited[z] |= newBits
-                                    if pending[z] == 0 { next.append(Int32(z)) }
-                                    pending[z] |= newBits
-                                    var fresh = newBits
-                                    while fresh != 0 {
-                                        let a = fresh.trailingZeroBitCount
-                                        fresh &= fresh - 1
-                                        let to = z * width + a
-                                        nextEdge[to] = Int32(edge)
-                                        nextAspect[to] = UInt8(b)
-                                        rootOf[to] = rootOf[from]
-                                        distance[to] = depth + 1
-                                    }
-                                }
-                                var ties = inbound & pending[z] & ~newBits
-                                while ties != 0 {
-                                    let a = ties.trailingZeroBitCount
-                                    ties &= ties - 1
+            level.removeAll(keepingCapacity: true)
+            levelMask.removeAll(keepingCapacity: true)
+            for root in orderedRoots where visited[root] == 0 {
+                visited[root] = target.bit
+                touched.append(Int32(root))
+                let slot = root * width + target.rawValue
+                nextEdge[slot] = -1
+                rootOf[slot] = Int32(root)
+                distance[slot] = 0
+                level.append(Int32(root))
+                levelMask.append(target.bit)
+            }
+            var depth: Int32 = 0
+            var takesAttached = false
+            var seeds = DelayedSeeds()
+            while !level.isEmpty {
+                for position in level.indices {
+                    let y = Int(level[position])
+                    let mask = levelMask[position]
+                    for slot in Int(index.upStart[y])..<Int(index.upStart[y + 1]) {
+                        let edge = Int(index.upEdges[slot])
+                        if !takesAttached && edge >= realEdgeCount { continue }
+                        let z = Int(index.edgeTo[edge])
+                        let row = backwardTable[Int(index.edgeClass[edge])]
+                        var bits = mask
+                        while bits != 0 {
+                            let b = bits.trailingZeroBitCount
+                            bits &= bits - 1
+                            let inbound = row[b]
+                            if inbound == 0 { continue }
+                            let from = y * width + b
+                            let newBits = inbound & ~visited[z]
+                            if newBits != 0 {
+                                if visited[z] == 0 { touched.append(Int32(z)) }
+                                visited[z] |= newBits
+                                if pending[z] == 0 { next.append(Int32(z)) }
+                                pending[z] |= newBits
+                                var fresh = newBits
+                                while fresh != 0 {
+                                    let a = fresh.trailingZeroBitCount
+                                    fresh &= fresh - 1
                                     let to = z * width + a
-                                    if rank[Int(rootOf[from])] < rank[Int(rootOf[to])] {
-                                        nextEdge[to] = Int32(edge)
-                                        nextAspect[to] = UInt8(b)
-                                        rootOf[to] = rootOf[from]
-                                    }
+                                    nextEdge[to] = Int32(edge)
+                                    nextAspect[to] = UInt8(b)
+                                    rootOf[to] = rootOf[from]
+                                    distance[to] = depth + 1
+                                }
+                            }
+                            var ties = inbound & pending[z] & ~newBits
+                            while ties != 0 {
+                                let a = ties.trailingZeroBitCount
+                                ties &= ties - 1
+                                let to = z * width + a
+                                if rank[Int(rootOf[from])] < rank[Int(rootOf[to])] {
+                                    nextEdge[to] = Int32(edge)
+                                    nextAspect[to] = UInt8(b)
+                                    rootOf[to] = rootOf[from]
                                 }
                             }
                         }
                     }
-                    level.removeAll(keepingCapacity: true)
-                    levelMask.removeAll(keepingCapacity: true)
-                    for z in next {
-                        level.append(z)
-                        levelMask.append(pending[Int(z)])
-                        pending[Int(z)] = 0
-                    }
-                    next.removeAll(keepingCapacity: true)
-                    depth += 1
+                }
+                level.removeAll(keepingCapacity: true)
+                levelMask.removeAll(keepingCapacity: true)
+                for z in next {
+                    level.append(z)
+                    levelMask.append(pending[Int(z)])
+                    pending[Int(z)] = 0
+                }
+                next.removeAll(keepingCapacity: true)
+                depth += 1
+                seeds.take(at: depth, into: &level, masks: &levelMask)
+                // Attached edges only once no real edge leads further (DOMAIN §8.6).
+                if level.isEmpty, !takesAttached, !anchors.isEmpty {
+                    takesAttached = true
+                    seeds = DelayedSeeds(nodes: anchors, visited: visited, distance: distance, width: width)
+                }
+                if level.isEmpty, let restart = seeds.nextDistance {
+                    depth = restart
                     seeds.take(at: depth, into: &level, masks: &levelMask)
-                    // Attached edges only once no real edge leads further (DOMAIN §8.6).
-                    if level.isEmpty, !takesAttached, !anchors.isEmpty {
-                        takesAttached = true
-                        seeds = DelayedSeeds(nodes: anchors, visited: visited, distance: distance, width: width)
-                    }
-                    if level.isEmpty, let restart = seeds.nextDistance {
-                        depth = restart
-                        seeds.take(at: depth, into: &level, masks: &levelMask)
-                    }
                 }
-                for node in sources[license] {
-                    let s = Int(node)
-                    var hits = own & visited[s]
-                    var best = -1
-                    while hits != 0 {
-                        let a = hits.trailingZeroBitCount
-                        hits &= hits - 1
-                        if best < 0 || distance[s * width + a] < distance[s * width + best] { best = a }
-                    }
-                    guard best >= 0 else { continue }
-                    var edges: [Int] = []
-                    var current = s
-                    var aspect = best
-                    while nextEdge[current * width + aspect] >= 0, edges.count <= nodeCount {
-                        let slot = current * width + aspect
-                        let edge = Int(nextEdge[slot])
-                        edges.append(edge)
-                        aspect = Int(nextAspect[slot])
-                        current = Int(index.edgeFrom[edge])
-                    }
-                    result.append(RootReach(
-                        license: license, aspect: target, source: s, root: current, edges: edges.reversed()))
-                }
-                for node in touched { visited[Int(node)] = 0 }
-                touched.removeAll(keepingCapacity: true)
             }
+            for node in sources[license] {
+                let s = Int(node)
+                var hits = own & visited[s]
+                var best = -1
+                while hits != 0 {
+                    let a = hits.trailingZeroBitCount
+                    hits &= hits - 1
+                    if best < 0 || distance[s * width + a] < distance[s * width + best] { best = a }
+                }
+                guard best >= 0 else { continue }
+                var edges: [Int] = []
+                var current = s
+                var aspect = best
+                while nextEdge[current * width + aspect] >= 0, edges.count <= nodeCount {
+                    let slot = current * width + aspect
+                    let edge = Int(nextEdge[slot])
+                    edges.append(edge)
+                    aspect = Int(nextAspect[slot])
+                    current = Int(index.edgeFrom[edge])
+                }
+                result.append(RootReach(
+                    license: license, aspect: target, source: s, root: current, edges: edges.reversed()))
+            }
+            for node in touched { visited[Int(node)] = 0 }
+            touched.removeAll(keepingCapacity: true)
         }
         return result
     }

@@ -16,6 +16,8 @@ public struct RuleContext: Sendable {
     /// The product's outbound licenses (stated, else the root's own); empty when unknown.
     let outbound: [Int]
     let forward: ForwardReach
+    /// The propagation itself, for questions about one component (`explain`: every source of a term).
+    let propagator: Propagator
     let rootReach: [RootReach]
     /// For each component, the edge a shortest path from a root arrived over (-1 root, -2 unreached).
     let rootVia: [Int32]

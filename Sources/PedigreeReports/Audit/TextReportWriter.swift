@@ -93,6 +93,13 @@ public struct TextReportWriter: ReportWriter {
             let how = term.own ? "its own license" : "from '\(term.source)': " + Self.draw(term.path)
             para("\(term.license) [\(term.aspects.joined(separator: ", "))] — \(how)", "  ", "    ")
         }
+        if !explanation.unknown.isEmpty {
+            lines.append("terms unknown")
+            for unknown in explanation.unknown {
+                let stated = unknown.statedLicense.map { "'\($0)'" } ?? "no license"
+                para("\(unknown.component) states \(stated) — " + Self.draw(unknown.path), "  ", "    ")
+            }
+        }
         if !explanation.findings.isEmpty {
             lines.append("findings")
             for finding in explanation.findings {

@@ -53,8 +53,8 @@ struct Audit: ParsableCommand {
     @Option(help: "Report format: text, json, sarif, junit, markdown or html.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("A policy file (YAML or JSON): context, deny/allow, severities, waivers.", valueName: "file"))
-    var policy: String?
+    @OptionGroup(title: "Policy")
+    var policyOptions: PolicyOptions
 
     @Option(
         help: ArgumentHelp(
@@ -76,11 +76,7 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         var request = AuditRequest(inputs: inputs, context: product.context, options: AuditOptions(today: Self.today()))
-        if let policy {
-            let file = try Self.readPolicy(policy)
-            request.policy = file.policy
-            request.policyStatesInterpretation = file.statesInterpretation
-        }
+        try policyOptions.apply(to: &request)
         var accepted: (source: String, entries: [BaselineComparison.Entry])?
         if let baseline {
             do {

@@ -8,9 +8,10 @@ struct Explain: ParsableCommand {
         abstract: "Show every license term that reaches one component, and how it got there.",
         discussion: """
             Audits the inputs as `pedigree audit` does, then prints for the component named by \
-            --component (its ref, name or purl): its own license, the path from the product to it, each \
-            term that reaches it with the component it comes from and the edges that carried it, and the \
-            findings that concern it.
+            --component (its ref, name or purl): its own license, the path from the product to it, every \
+            term that reaches it with each component it comes from and the edges that carried it, the \
+            components it uses whose terms are unknown, and the findings that concern it. The product \
+            context flags and --policy work as for `pedigree audit`.
 
             Exit codes: 0 explained, 2 an input could not be used or no component matches, 64 usage error.
 
@@ -28,6 +29,9 @@ struct Explain: ParsableCommand {
     @OptionGroup(title: "Product context")
     var product: ProductContextOptions
 
+    @OptionGroup(title: "Policy")
+    var policyOptions: PolicyOptions
+
     @Flag(help: "Also print notes, e.g. files in folders that were skipped as not SBOMs.")
     var verbose = false
 
@@ -36,7 +40,9 @@ struct Explain: ParsableCommand {
     }
 
     func run() throws {
-        let run = Pipeline.audit(AuditRequest(inputs: inputs, context: product.context))
+        var request = AuditRequest(inputs: inputs, context: product.context, options: AuditOptions(today: Audit.today()))
+        try policyOptions.apply(to: &request)
+        let run = Pipeline.audit(request)
         DiagnosticPrinter.print(run.inputs.diagnostics, verbose: verbose)
         guard let explanation = run.result.explain(component: component) else {
             printError("error: [explain.no-such-component] no component has the ref, name or purl '\(TerminalText.escape(component))'")
