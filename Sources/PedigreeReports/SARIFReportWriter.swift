@@ -18,6 +18,12 @@ import PedigreeModel
 ///   the waiver's reason; with a baseline, `baselineState` is `new` or `unchanged`.
 /// - Messages are plain `text` (HARDENING.md §Output): no Markdown, so input cannot inject links.
 /// - Input diagnostics (unreadable licenses, expired or stale waivers) are tool execution notifications.
+/// - Info findings (attribution, source offers) are obligations, not problems: they stay in the NOTICE
+///   file and the other reports unless `includeInfo` asks for them, so code scanning lists only what
+///   must change.
+/// - The file stays within `limits` (GitHub's, by default): results are ranked blocking first, then by
+///   severity, waived and baseline-accepted ones last, and the lowest are left out; the run's
+///   `properties.omitted` counts what was left out and why, and a notification says so.
 public struct SARIFReportWriter: ReportWriter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// The key of Pedigree's fingerprint in `partialFingerprints`.
@@ -25,16 +31,44 @@ public struct SARIFReportWriter: ReportWriter {
 
     /// An absolute path; files below it are written relative to it. Nil keeps paths as given.
     public var workingDirectory: String?
+    /// Whether info findings (attribution, source offers) become results.
+    public var includeInfo: Bool
+    public var limits: SARIFLimits
 
-    public init(workingDirectory: String? = nil) {
+    public init(workingDirectory: String? = nil, includeInfo: Bool = false, limits: SARIFLimits = .gitHub) {
         self.workingDirectory = workingDirectory
+        self.includeInfo = includeInfo
+        self.limits = limits
     }
 
     public func write(_ report: AuditReport) -> String {
         let result = report.result
+        let components = Dictionary(result.components.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        var selection = SARIFSelection(findings: result.findings, includeInfo: includeInfo, limit: limits.resultsPerRun)
+        var nodes = selection.kept.map { self.result(result.findings[$0], components: components, baseline: result.baseline != nil) }
+        var text = log(report, results: nodes, selection: selection)
+        var sizes: [Int]?
+        while text.utf8.count > limits.bytes, !nodes.isEmpty {
+            // Rendered apart, a result is as long as in the log less the log's indentation of its lines.
+            let measured = sizes ?? nodes.map { node in
+                let alone = node.rendered()
+                return alone.utf8.count + 6 * alone.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } + 1
+            }
+            sizes = measured
+            let keep = selection.keepWithin(bytes: limits.bytes - (text.utf8.count - measured.reduce(0, +)), sizes: measured)
+            nodes = keep.map { nodes[$0] }
+            sizes = keep.map { measured[$0] }
+            text = log(report, results: nodes, selection: selection)
+        }
+        return text
+    }
+
+    /// The whole log with these results.
+    func log(_ report: AuditReport, results: [JSONNode], selection: SARIFSelection) -> String {
+        let result = report.result
         let toolVersion = report.toolVersion
         let rules = RuleID.allCases
-        let components = Dictionary(result.components.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        let notifications = result.diagnostics.map(notification) + selection.notifications(limits: limits)
         var run: [(String, JSONNode?)] = [
             (
                 "tool",
@@ -55,14 +89,14 @@ public struct SARIFReportWriter: ReportWriter {
                 .array([
                     fields([
                         ("executionSuccessful", .bool(true)),
-                        ("toolExecutionNotifications", result.diagnostics.isEmpty ? nil : .array(result.diagnostics.map(notification))),
+                        ("toolExecutionNotifications", notifications.isEmpty ? nil : .array(notifications)),
                     ])
                 ])
             ),
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(result.findings.map { self.result($0, components: components, baseline: result.baseline != nil) })),
+            ("results", .array(results)),
         ]
-        run.append(("properties", properties(result)))
+        run.append(("properties", properties(result, omitted: selection.omitted(limits: limits))))
         let log = fields([
             ("$schema", .string(Self.schemaURI)),
             ("version", .string("2.1.0")),
@@ -89,7 +123,7 @@ public struct SARIFReportWriter: ReportWriter {
     func result(_ finding: Finding, components: [ComponentRef: AuditedComponent], baseline: Bool) -> JSONNode {
         let location = finding.location ?? components[finding.component]?.location
         var related: [JSONNode] = []
-        for (position, step) in finding.path.enumerated() {
+        for (position, step) in finding.path.prefix(limits.relatedLocationsPerResult).enumerated() {
             guard let stepLocation = components[step.ref]?.location, let physical = physicalLocation(stepLocation) else { continue }
             var text = Self.name(step.ref, components)
             if let edge = step.edge { text += " (\(edge.rawValue)\(step.attached ? ", attached" : ""))" }
@@ -167,7 +201,7 @@ public struct SARIFReportWriter: ReportWriter {
         ])
     }
 
-    func properties(_ result: AuditResult) -> JSONNode {
+    func properties(_ result: AuditResult, omitted: JSONNode) -> JSONNode {
         let summary = result.summary
         var baseline: JSONNode?
         if let comparison = result.baseline {
@@ -197,6 +231,7 @@ public struct SARIFReportWriter: ReportWriter {
                 ])
             ),
             ("baseline", baseline),
+            ("omitted", omitted),
         ])
     }
 

@@ -22,7 +22,83 @@ import Testing
         #expect(rules.allSatisfy { $0["help"]?["text"]?.string?.contains("How to fix:") == true })
         #expect(rules.first { $0["id"]?.string == "territory" }?["defaultConfiguration"]?["level"]?.string == "warning")
         #expect(rules.first { $0["id"]?.string == "attribution" }?["defaultConfiguration"]?["level"]?.string == "note")
-        #expect(run["results"]?.array?.count == report.result.findings.count)
+        #expect(run["results"]?.array?.count == report.result.findings.filter { $0.severity != .info }.count)
+    }
+
+    @Test func obligationsAreResultsOnlyWhenAskedFor() throws {
+        let report = ReportFixture.chatApp().report()
+        let infos = report.result.findings.filter { $0.severity == .info }
+        #expect(!infos.isEmpty)
+        let plain = try #require(try Self.parse(SARIFReportWriter().write(report))["runs"]?.array?.first)
+        #expect(plain["results"]?.array?.contains { $0["level"]?.string == "note" } == false)
+        #expect(plain["properties"]?["omitted"]?["infoFindings"]?.int == infos.count)
+        let all = try #require(try Self.parse(SARIFReportWriter(includeInfo: true).write(report))["runs"]?.array?.first)
+        #expect(all["results"]?.array?.count == report.result.findings.count)
+        #expect(all["results"]?.array?.filter { $0["level"]?.string == "note" }.count == infos.count)
+        #expect(all["properties"]?["omitted"]?["infoFindings"]?.int == 0)
+    }
+
+    @Test func resultsBeyondTheLimitsAreTheLowestRanked() throws {
+        var fixture = ReportFixture.chatApp()
+        fixture.add("odd", "odd-lib", line: 70)
+        fixture.edge("app", .dependsOn, "odd")
+        let report = fixture.report()
+        let errors = report.result.findings.filter { $0.severity == .error }.count
+        #expect(errors >= 1 && report.result.findings.contains { $0.severity == .warning })
+        let limits = SARIFLimits(resultsPerRun: errors, relatedLocationsPerResult: 2, bytes: 10_000_000)
+        let log = try Self.parse(SARIFReportWriter(includeInfo: true, limits: limits).write(report))
+        #expect(SARIFStructure.violations(log) == [])
+        let run = try #require(log["runs"]?.array?.first)
+        let results = try #require(run["results"]?.array)
+        #expect(results.count == errors)
+        #expect(results.allSatisfy { $0["level"]?.string == "error" })
+        #expect(results.allSatisfy { ($0["relatedLocations"]?.array?.count ?? 0) <= 2 })
+        let omitted = try #require(run["properties"]?["omitted"])
+        #expect(omitted["beyondResultLimit"]?.int == report.result.findings.count - errors)
+        #expect(omitted["cutLineagePaths"]?.int == report.result.findings.filter { $0.severity == .error && $0.path.count > 2 }.count)
+        let notifications = run["invocations"]?.array?.first?["toolExecutionNotifications"]?.array ?? []
+        #expect(notifications.contains { $0["descriptor"]?["id"]?.string == "sarif.results-left-out" })
+    }
+
+    @Test func aLogOverTheByteLimitLeavesOutItsLowestResults() throws {
+        let report = ReportFixture.chatApp().report()
+        let full = SARIFReportWriter(includeInfo: true).write(report)
+        let limit = full.utf8.count - 200
+        let text = SARIFReportWriter(includeInfo: true, limits: SARIFLimits(resultsPerRun: 100, relatedLocationsPerResult: 100, bytes: limit)).write(report)
+        #expect(text.utf8.count <= limit)
+        let run = try #require(try Self.parse(text)["runs"]?.array?.first)
+        let left = try #require(run["properties"]?["omitted"]?["beyondSizeLimit"]?.int)
+        #expect(left >= 1)
+        #expect(run["results"]?.array?.count == report.result.findings.count - left)
+        // What was left out is info: the error is still there.
+        #expect(run["results"]?.array?.contains { $0["ruleId"]?.string == "non-commercial" } == true)
+    }
+
+    /// GitHub's documented limits: 5,000 results shown per run (25,000 accepted), 100 locations shown per
+    /// result (1,000 accepted), 20 runs per file, 10 MB gzipped upload, 20 tags per rule.
+    @Test func aTwentyThousandComponentProductFitsCodeScanning() throws {
+        let report = LargeProduct.report
+        let findings = report.result.findings
+        let text = SARIFReportWriter(workingDirectory: "/work/big").write(report)
+        #expect(text.utf8.count <= 10_000_000)
+        let log = try Self.parse(text)
+        #expect(SARIFStructure.violations(log) == [])
+        let runs = try #require(log["runs"]?.array)
+        #expect(runs.count <= 20)
+        let run = try #require(runs.first)
+        let results = try #require(run["results"]?.array)
+        let problems = findings.filter { $0.severity != .info }
+        #expect(problems.count > 5_000, "the product must overflow the limit for this test to mean anything")
+        let omitted = try #require(run["properties"]?["omitted"])
+        #expect(results.count + (omitted["beyondSizeLimit"]?.int ?? -1) == 5_000)
+        #expect(results.allSatisfy { ($0["relatedLocations"]?.array?.count ?? 0) <= 100 && ($0["locations"]?.array?.count ?? 0) <= 100 })
+        #expect(run["tool"]?["driver"]?["rules"]?.array?.allSatisfy { ($0["properties"]?["tags"]?.array?.count ?? 0) <= 20 } == true)
+        // Blocking errors outrank the rest: every kept result is an error when errors fill the limit.
+        let blocking = findings.filter(\.isBlocking).count
+        #expect(blocking >= 5_000 && results.allSatisfy { $0["level"]?.string == "error" })
+        #expect(omitted["infoFindings"]?.int == findings.count - problems.count)
+        #expect(omitted["beyondResultLimit"]?.int == problems.count - 5_000)
+        #expect(run["properties"]?["summary"]?["components"]?.int == LargeProduct.componentCount)
     }
 
     @Test func resultsPointAtTheComponentInTheSBOM() throws {

@@ -29,7 +29,8 @@ struct Audit: ParsableCommand {
             only findings absent from the baseline (an earlier JSON or SARIF report, or an SBOM audited \
             the same way) can fail the run; the report shows new, unchanged and resolved findings.
 
-            Formats: text, json (Schemas/report.schema.json), sarif (SARIF 2.1.0 for code scanning), \
+            Formats: text, json (Schemas/report.schema.json), sarif (SARIF 2.1.0 for code scanning, within \
+            GitHub's limits; info findings only with --include-info), \
             junit (one test case per component and rule), markdown (for pull-request comments), html \
             (one self-contained page for release review).
 
@@ -67,6 +68,9 @@ struct Audit: ParsableCommand {
     @Option(help: ArgumentHelp("Which findings make the exit code 1: error, warning or never.", valueName: "level"))
     var failOn: FailOn = .error
 
+    @Flag(help: "SARIF: also write info findings (attribution, source offers) as results.")
+    var includeInfo = false
+
     @Flag(help: "Also print notes, e.g. files in folders that were skipped as not SBOMs.")
     var verbose = false
 
@@ -103,7 +107,7 @@ struct Audit: ParsableCommand {
         switch format {
         case .text: TextReportWriter()
         case .json: JSONReportWriter()
-        case .sarif: SARIFReportWriter(workingDirectory: Self.workingDirectory())
+        case .sarif: SARIFReportWriter(workingDirectory: Self.workingDirectory(), includeInfo: includeInfo)
         case .junit: JUnitReportWriter(failOn: failOn.threshold, rules: RuleID.allCases.filter { policy.severity(of: $0) != nil })
         case .markdown: MarkdownReportWriter()
         case .html: HTMLReportWriter()
