@@ -133,4 +133,24 @@ import Testing
         #expect(file.diagnostics.isEmpty, "\(file.diagnostics)")
         #expect(!file.policy.deny.isEmpty)
     }
+
+    /// The sample shows a waiver at work: on the day the sample was last revised it is live, has no
+    /// rule, and so accepts both findings the dataset raises (non-commercial, and denied-license from
+    /// the deny list), leaving nothing of that dataset blocking.
+    @Test func theSamplePolicyWaivesEveryFindingOfTheSampleDataset() throws {
+        let file = try PolicyFileReader.read(path: PedigreeProcess.repository + "/Samples/ci/pedigree-policy.yaml")
+        let waiver = try #require(file.policy.waivers.first)
+        #expect(waiver.rule == nil)
+        let revised = CalendarDate(year: 2026, month: 12, day: 3)
+        #expect(!waiver.isExpired(on: revised))
+        var request = AuditRequest(
+            inputs: [PedigreeProcess.repository + "/Samples/hf-finetune-stack"], context: ProductContext(),
+            options: AuditOptions(today: revised))
+        request.policy = file.policy
+        let result = Pipeline.audit(request).result
+        let dataset = result.findings.filter { $0.component == "datasets/acme/support-dialogs" }
+        #expect(Set(dataset.map(\.rule)).isSuperset(of: [.nonCommercial, .deniedLicense]))
+        #expect(dataset.allSatisfy { $0.waived })
+        #expect(!result.diagnostics.contains { $0.code.hasPrefix("policy.waiver") })
+    }
 }

@@ -27,6 +27,30 @@ import Testing
         #expect(result.diagnostics.filter { $0.code.hasPrefix("policy.") }.isEmpty)
     }
 
+    @Test func aWaiverWithoutRuleCoversEveryFindingOfItsComponentOnly() throws {
+        var g = ncProduct()
+        g.component("other", license: "CC-BY-NC-4.0", kind: .model, name: "other-model")
+        g.edge("app", .dependsOn, "other")
+        let policy = AuditPolicy(deny: ["non-commercial"], waivers: [Waiver(component: "nc-model", reason: "licensed separately")])
+        let result = g.audit(policy: policy)
+        let covered = result.findings.filter { $0.component == "model" }
+        #expect(Set(covered.map(\.rule)).isSuperset(of: [.nonCommercial, .deniedLicense]))
+        #expect(covered.allSatisfy { $0.waived && $0.waiverReason == "licensed separately" })
+        let untouched = result.findings.filter { $0.component == "other" }
+        #expect(Set(untouched.map(\.rule)).isSuperset(of: [.nonCommercial, .deniedLicense]))
+        #expect(untouched.allSatisfy { !$0.waived })
+        #expect(result.summary.blocking == untouched.filter { $0.severity == .error }.count)
+    }
+
+    @Test func aDeniedLicenseIsWaivableByItsRule() throws {
+        let policy = AuditPolicy(deny: ["CC-BY-NC-4.0"], waivers: [Waiver(component: "model", rule: .deniedLicense, reason: "approved by legal")])
+        let result = ncProduct().audit(policy: policy)
+        let denied = try #require(result.findings(.deniedLicense).first)
+        #expect(denied.waived && !denied.isBlocking)
+        #expect(result.findings(.nonCommercial).first?.waived == false)
+        #expect(result.summary.blocking == 1)
+    }
+
     @Test func expiredWaiverStopsApplyingAndSaysSo() throws {
         let location = SourceLocation(file: "policy.yaml", line: 7, column: 5)
         let waiver = Waiver(
