@@ -44,6 +44,18 @@ struct GatingCommandTests {
         #expect(bad.status == 2)
     }
 
+    @Test func aPolicyGivenAsAnInputIsRefusedWithAHint() throws {
+        let result = try PedigreeProcess.run(["audit", Self.head, "Samples/ci/pedigree-policy.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Samples/ci/pedigree-policy.yaml"))
+        #expect(result.stderr.contains("[input.policy-as-input]"))
+        #expect(result.stderr.contains("did you mean --policy?"))
+        // The same file as --policy is used.
+        let used = try PedigreeProcess.run(["audit", Self.head, "--policy", "Samples/ci/pedigree-policy.yaml"])
+        #expect(used.status != 2, "\(used.stderr)")
+        #expect(used.stdout.contains("Acme Support Assistant"))
+    }
+
     @Test func aBadPolicyStopsTheAuditWithItsPosition() throws {
         let path = "/tmp/pedigree-bad-policy-\(getpid()).yaml"
         defer { _ = unlink(path) }

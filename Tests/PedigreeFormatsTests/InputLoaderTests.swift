@@ -69,6 +69,39 @@ struct InputLoaderTests {
         #expect(file.hasErrors)
     }
 
+    /// Policies and CI files are recognised by their keys, whatever their names; named as an input they
+    /// are refused with a hint, found in a folder they are skipped.
+    @Test(arguments: [
+        ("pedigree: 1\nproduct:\n  commercial: true\ndeny: [AGPL-3.0-only]\n", "pedigree.yaml", "input.policy-as-input", "did you mean --policy?"),
+        ("waivers:\n  - component: x\n    reason: y\n", "rules.txt", "input.policy-as-input", "did you mean --policy?"),
+        (#"{"pedigree": 1, "deny": ["non-commercial"], "allow": ["MIT"]}"#, "policy.json", "input.policy-as-input", "did you mean --policy?"),
+        ("name: audit\non:\n  pull_request:\njobs:\n  audit:\n    runs-on: ubuntu-latest\n", "audit.yml", "input.ci-config-as-input", "GitHub Actions"),
+        ("include:\n  - local: ci/base.yml\naudit:\n  script:\n    - pedigree audit sbom/\n", "ci.yml", "input.ci-config-as-input", "GitLab CI"),
+        ("repos:\n  - repo: local\n    hooks: []\n", "hooks.yaml", "input.ci-config-as-input", "pre-commit"),
+    ])
+    func aPolicyOrCIFileIsNotAnInput(content: String, name: String, code: String, says: String) throws {
+        let file = InputLoader().load(bytes: Array(content.utf8), path: name, explicit: true)
+        #expect(file.status == .failed)
+        #expect(file.document == nil)
+        #expect(file.diagnostics.map(\.code) == [code])
+        #expect(file.diagnostics.first?.message.contains(says) == true)
+        let found = InputLoader().load(bytes: Array(content.utf8), path: name, explicit: false)
+        #expect(found.status == .skipped)
+        #expect(found.diagnostics.map(\.severity) == [.note])
+    }
+
+    @Test(arguments: [
+        "pedigree: 1\nproduct:\n  name: chat\ninterpretation:\n  training-data: use\n",
+        "product:\n  name: chat\ncomponents:\n  - ref: m\n    license: MIT\ndeny: [GPL-3.0-only]\n",
+    ])
+    func aManifestStaysAManifest(content: String) throws {
+        let detection = try FormatDetector.detect(Array(content.utf8), path: "pedigree.yaml")
+        guard case .format(.manifest, _) = detection else {
+            Issue.record("not a manifest: \(detection)")
+            return
+        }
+    }
+
     @Test func syntaxErrorIsReportedWithItsPosition() throws {
         let file = InputLoader().loadFile(Fixtures.path("detection/folder/sub/broken.cdx.json"))
         #expect(file.status == .failed)

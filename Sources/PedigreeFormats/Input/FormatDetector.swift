@@ -28,9 +28,11 @@ public enum ReaderInput: Sendable {
 /// UTF-16 byte order mark       -> transcoded to UTF-8 (strictly) and detected again
 /// "---" line ... "---" line    -> Markdown with YAML front matter naming a card key -> Hugging Face card
 /// a line "SPDXVersion:"        -> SPDX 2 tag-value
-/// .yaml/.yml, or spdxVersion:/product:/include:/pedigree: at a line start
-///                              -> YAML: spdxVersion -> SPDX 2; product/include/pedigree or the file
-///                                 name pedigree.yaml -> manifest
+/// .yaml/.yml, or spdxVersion:/product:/include:/pedigree:/deny:/waivers: at a line start
+///                              -> YAML: spdxVersion -> SPDX 2; a policy's or CI file's keys -> misplaced
+///                                 (`MisplacedInput`); product/include/pedigree or the file name
+///                                 pedigree.yaml -> manifest
+/// JSON with a policy's keys     -> misplaced
 /// anything else                -> not an SBOM
 /// ```
 public enum FormatDetector {
@@ -39,6 +41,8 @@ public enum FormatDetector {
         case format(InputFormat, ReaderInput)
         /// Not an SBOM or AI artifact; the reason says what it looked like.
         case notAnSBOM(String)
+        /// A policy or CI configuration, which a user may name as an input by mistake.
+        case misplaced(MisplacedInput)
     }
 
     /// Detects the format of `bytes`.
@@ -97,6 +101,7 @@ public enum FormatDetector {
         if keys.contains("base_model_name_or_path") || keys.contains("peft_type") {
             return .format(.adapterConfig, .json(value))
         }
+        if let misplaced = MisplacedInput.recognize(keys: keys) { return .misplaced(misplaced) }
         return .notAnSBOM("a JSON file without 'bomFormat', 'spdxVersion', '@context' or 'base_model_name_or_path'")
     }
 
@@ -150,7 +155,7 @@ public enum FormatDetector {
             }
             if trimmed.hasPrefix("SPDXVersion:") { return .format(.spdx2TagValue, .bytes(bytes)) }
             if firstContentLine == nil, !trimmed.isEmpty, !trimmed.hasPrefix("#") { firstContentLine = trimmed }
-            if !mayBeYAML, ["spdxVersion:", "product:", "include:", "pedigree:"].contains(where: { trimmed.hasPrefix($0) }) {
+            if !mayBeYAML, ["spdxVersion:", "product:", "include:", "pedigree:", "deny:", "waivers:"].contains(where: { trimmed.hasPrefix($0) }) {
                 mayBeYAML = true
             }
         }
@@ -160,6 +165,8 @@ public enum FormatDetector {
         }
         let keys = Set(mapping.compactMap { $0.key.string })
         if keys.contains("spdxVersion") { return .format(.spdx2YAML, .yaml(node)) }
+        let keysOfJobs = Set(mapping.compactMap { pair in pair.value.mapping?.contains { $0.key.string == "script" } == true ? pair.key.string : nil })
+        if let misplaced = MisplacedInput.recognize(keys: keys, keysOfJobs: keysOfJobs) { return .misplaced(misplaced) }
         if ManifestReader.recognizes(yaml: node, path: path) { return .format(.manifest, .yaml(node)) }
         return .notAnSBOM("a YAML file without 'spdxVersion', 'product' or 'include'")
     }

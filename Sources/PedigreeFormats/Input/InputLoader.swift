@@ -213,6 +213,14 @@ public struct InputLoader: Sendable {
             }
             let note = Diagnostic.note("input.skipped", "skipped: \(what), not an SBOM", at: fileStart)
             return LoadedFile(path: path, status: .skipped, format: nil, document: nil, diagnostics: [note])
+        case .misplaced(let misplaced):
+            if explicit {
+                let error = Diagnostic.error(
+                    misplaced.code, "this is \(misplaced.description), not an SBOM or model card; \(misplaced.hint)", at: fileStart)
+                return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error])
+            }
+            let note = Diagnostic.note("input.skipped", "skipped: \(misplaced.description), not an SBOM", at: fileStart)
+            return LoadedFile(path: path, status: .skipped, format: nil, document: nil, diagnostics: [note])
         case .format(let format, let input):
             guard let reader = readers[format] else {
                 let error = Diagnostic.error(
