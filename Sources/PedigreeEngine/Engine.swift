@@ -42,6 +42,7 @@ public enum Engine {
         struct ReadingKey: Hashable {
             var parts: [String]
             var ambiguous: Bool
+            var list: LicenseListEvidence?
         }
         var readings: [ReadingKey: LicenseReading] = [:]
         // Expanded once per distinct expression, however many components state it.
@@ -61,7 +62,8 @@ public enum Engine {
             let isRoot = rootSet.contains(node)
             func read(_ statement: LicenseStatement) -> LicenseReading {
                 let key = ReadingKey(
-                    parts: statement.parts.map { $0.form.rawValue + ":" + $0.raw }, ambiguous: statement.isAmbiguousList)
+                    parts: statement.parts.map { $0.form.rawValue + ":" + $0.raw }, ambiguous: statement.isAmbiguousList,
+                    list: statement.list)
                 if let cached = readings[key] { return cached }
                 let reading = catalog.read(statement)
                 readings[key] = reading

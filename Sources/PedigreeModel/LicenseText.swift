@@ -28,16 +28,55 @@ public struct LicenseText: Sendable, Hashable, Codable {
     }
 }
 
+/// What an input says about where a list of several licenses came from. Readers record it without
+/// interpreting licenses; the license layer decides whether the list means OR or AND (DOMAIN §5).
+public struct LicenseListEvidence: Sendable, Hashable, Codable {
+    /// The field that held the list.
+    public enum Origin: String, Sendable, Hashable, Codable {
+        /// CycloneDX `licenses[]` with several entries.
+        case cycloneDXLicenses = "cyclonedx-licenses"
+        /// A Hugging Face card's `license:` list.
+        case huggingFaceCard = "huggingface-card"
+        /// A GGUF `general.license` with comma-separated entries.
+        case ggufMetadata = "gguf-metadata"
+        /// A Maven POM's `<licenses>`.
+        case mavenPOM = "maven-pom"
+        /// npm's legacy `licenses` array in `package.json`.
+        case npmLicenses = "npm-licenses"
+        /// PyPI `License ::` trove classifiers.
+        case pypiClassifiers = "pypi-classifiers"
+    }
+
+    public var origin: Origin
+    /// The package type of the component's purl (`maven`, `npm`, `pypi`), lower-cased, when it has one.
+    public var packageType: String?
+
+    public init(origin: Origin, packageType: String? = nil) {
+        self.origin = origin
+        self.packageType = packageType
+    }
+
+    /// `pkg:maven/org.example/lib@1.0` -> `maven`; nil for anything that is not a purl.
+    public static func packageType(ofPURL purl: String?) -> String? {
+        guard let purl, purl.utf8.count > 4, purl.lowercased().hasPrefix("pkg:") else { return nil }
+        let type = purl.dropFirst(4).prefix { $0 != "/" && $0 != "@" && $0 != "?" }
+        return type.isEmpty ? nil : type.lowercased()
+    }
+}
+
 /// One license statement of a component: several parts (a CycloneDX license list, an HF id plus
-/// `license_name` and `license_link`) are kept together; more than one part in a list means AND.
+/// `license_name` and `license_link`) are kept together; the license layer decides how they combine.
 public struct LicenseStatement: Sendable, Hashable, Codable {
     public var parts: [LicenseText]
-    /// Set when the format gave a list whose combination is undefined (read as AND, warned once).
+    /// Set when the format gave the parts as a list of licenses (rather than one license said several
+    /// ways); `list` says where the list came from.
     public var isAmbiguousList: Bool
+    public var list: LicenseListEvidence?
 
-    public init(_ parts: [LicenseText], isAmbiguousList: Bool = false) {
+    public init(_ parts: [LicenseText], isAmbiguousList: Bool = false, list: LicenseListEvidence? = nil) {
         self.parts = parts
         self.isAmbiguousList = isAmbiguousList
+        self.list = list
     }
 
     public init(_ single: LicenseText) { self.init([single]) }

@@ -342,8 +342,7 @@ struct GalleryCase: Sendable, CustomTestStringConvertible {
             nonBlocking: [
                 "ambiguous-license pkg:cargo/tokenizers@0.21.0", "ambiguous-license inpaint-model",
                 "unknown-license inpaint-model", "attribution pkg:cargo/tokenizers@0.21.0",
-            ],
-            inputWarnings: ["cyclonedx.license-list"]),
+            ]),
         GalleryCase(
             name: "dual-licensed-crate-is-a-choice",
             nonBlocking: ["attribution SPDXRef-Tokenizers"],

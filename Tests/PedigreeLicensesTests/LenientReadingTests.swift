@@ -246,14 +246,27 @@ struct LenientReadingTests {
         #expect(reading.diagnostics.map(\.code) == ["license.unrecognised"])
     }
 
-    @Test("a CycloneDX list is read as AND and warned about once")
+    @Test("a CycloneDX list is read as AND, ambiguous, left to the finding to report")
     func cycloneDXList() {
         let statement = LicenseStatement(
-            [LicenseText("MIT", form: .id), LicenseText("Apache License 2.0", form: .name)], isAmbiguousList: true)
+            [LicenseText("MIT", form: .id), LicenseText("Apache License 2.0", form: .name)], isAmbiguousList: true,
+            list: LicenseListEvidence(origin: .cycloneDXLicenses))
         let reading = Self.knowledge.read(statement)
         #expect(reading.expression == .and([.id("MIT"), .id("Apache-2.0")]))
         #expect(reading.isAmbiguous)
-        #expect(reading.diagnostics.filter { $0.code == "license.ambiguous" }.count == 1)
+        #expect(reading.listMeaning == .undefined)
+        #expect(!reading.diagnostics.contains { $0.code == "license.ambiguous" })
+    }
+
+    @Test("a Maven list is a choice")
+    func mavenList() {
+        let statement = LicenseStatement(
+            [LicenseText("EPL-1.0", form: .id), LicenseText("GNU Lesser General Public License 2.1", form: .name)],
+            isAmbiguousList: true, list: LicenseListEvidence(origin: .cycloneDXLicenses, packageType: "maven"))
+        let reading = Self.knowledge.read(statement)
+        #expect(reading.expression == .or([.id("EPL-1.0"), .id("LGPL-2.1-only")]))
+        #expect(!reading.isAmbiguous)
+        #expect(reading.listMeaning == .choice)
     }
 
     @Test("parts that name the same license count once")

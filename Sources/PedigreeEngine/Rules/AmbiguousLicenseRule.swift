@@ -10,7 +10,7 @@ public struct AmbiguousLicenseRule: Rule {
         var findings: [Finding] = []
         for node in 0..<context.index.nodeCount where context.shipped[node] {
             let license = context.componentLicenses[node]
-            let list = license.statement?.isAmbiguousList ?? false
+            let list = license.reading?.listMeaning == .undefined
             guard list || license.reading?.isAmbiguous == true else { continue }
             let text = license.statement.map(Self.shortText) ?? ""
             let count = license.statement?.parts.count ?? 0

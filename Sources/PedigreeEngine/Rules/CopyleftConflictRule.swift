@@ -5,7 +5,8 @@
 /// copylefts neither absorbs; GPL (LGPL and AGPL included) with a non-commercial, no-derivatives or
 /// use-restricted license; share-alike with any of those or with another share-alike it cannot absorb.
 ///
-/// Decisions: a permissive license whose compatibility list is empty is taken as absorbable (the
+/// Decisions: two licenses whose nearest holder is the same component are that component's own
+/// statement and are not judged against each other; a permissive license whose compatibility list is empty is taken as absorbable (the
 /// knowledge base lists only the exceptions such as Apache-2.0 into GPL-2.0); LGPL and MPL do not
 /// enter the work over a dynamic link; a pair is reported where it first meets — at a component none
 /// of whose upstream neighbours already holds both (inside a cycle: the members nearest to both sources).
@@ -32,7 +33,8 @@ public struct CopyleftConflictRule: Rule {
             guard work.contains(where: { copyleftSide[Int($0.license)] }) else { continue }
             var reported = Set<Int>()
             for a in work where copyleftSide[Int(a.license)] {
-                for b in work where b.license != a.license {
+                // The licenses one component states were granted together: they never conflict (DOMAIN §5).
+                for b in work where b.license != a.license && b.source != a.source {
                     let pair = Int(min(a.license, b.license)) * count + Int(max(a.license, b.license))
                     guard !reported.contains(pair) else { continue }
                     guard let reason = verdict(Int(a.license), Int(b.license)) else { continue }

@@ -186,24 +186,20 @@ struct CycloneDXDocumentBuilder {
     private mutating func licenses(of stated: CycloneDXComponent, name: String) -> (LicenseStatement?, LicenseStatement?) {
         var declared = stated.licenses.filter { $0.acknowledgement != "concluded" }
         let concluded = stated.licenses.filter { $0.acknowledgement == "concluded" }
-        var source = "licenses"
         if declared.isEmpty, concluded.isEmpty, !stated.evidenceLicenses.isEmpty {
             declared = stated.evidenceLicenses
-            source = "evidence.licenses"
         }
-        return (statement(declared, of: name, source: source), statement(concluded, of: name, source: "licenses"))
+        return (statement(declared, purl: stated.purl), statement(concluded, purl: stated.purl))
     }
 
-    private mutating func statement(_ entries: [CycloneDXLicense], of name: String, source: String) -> LicenseStatement? {
+    private func statement(_ entries: [CycloneDXLicense], purl: String?) -> LicenseStatement? {
         let parts = entries.compactMap(text(of:))
         guard !parts.isEmpty else { return nil }
         guard parts.count > 1 else { return LicenseStatement(parts[0]) }
-        diagnostics.warning(
-            "cyclonedx.license-list",
-            "'\(name)' lists \(parts.count) licenses in '\(source)' without saying how they combine; read as "
-                + parts.map { "'\($0.raw)'" }.joined(separator: " AND "),
-            at: entries[0].location)
-        return LicenseStatement(parts, isAmbiguousList: true)
+        // What the list means is the license layer's to decide (by ecosystem), and to report once.
+        return LicenseStatement(
+            parts, isAmbiguousList: true,
+            list: LicenseListEvidence(origin: .cycloneDXLicenses, packageType: LicenseListEvidence.packageType(ofPURL: purl)))
     }
 
     private func text(of license: CycloneDXLicense) -> LicenseText? {

@@ -105,7 +105,10 @@ private struct GGUFDocumentBuilder {
         if let (text, entry) = string("general.license.link"), !text.isEmpty {
             parts.append(LicenseText(text, form: .url, location: location(entry)))
         }
-        if !parts.isEmpty { model.declaredLicense = LicenseStatement(parts, isAmbiguousList: listCount > 1) }
+        if !parts.isEmpty {
+            model.declaredLicense = LicenseStatement(
+                parts, isAmbiguousList: listCount > 1, list: listCount > 1 ? LicenseListEvidence(origin: .ggufMetadata) : nil)
+        }
     }
 
     /// Reads the indexed entries `<prefix>N.<field>` into one edge per index.

@@ -198,7 +198,10 @@ private struct HuggingFaceCardBuilder {
         if let node = self["license_link"], let text = string(of: node, key: "license_link") {
             parts.append(LicenseText(text, form: .url, location: node.location))
         }
-        if !parts.isEmpty { card.declaredLicense = LicenseStatement(parts, isAmbiguousList: idCount > 1) }
+        if !parts.isEmpty {
+            card.declaredLicense = LicenseStatement(
+                parts, isAmbiguousList: idCount > 1, list: idCount > 1 ? LicenseListEvidence(origin: .huggingFaceCard) : nil)
+        }
     }
 
     // MARK: Lineage

@@ -59,13 +59,12 @@ extension KnowledgeBase {
             let replaced = replacingDeprecatedIDs(expression, location: entry.part.location, diagnostics: &diagnostics)
             if seen.insert(replaced).inserted { expressions.append(replaced) }
         }
+        var listMeaning: LicenseReading.ListMeaning?
         if expressions.count > 1 {
             if statement.isAmbiguousList {
-                isAmbiguous = true
-                diagnostics.append(.warning(
-                    "license.ambiguous",
-                    "a list of \(statement.parts.count) licenses has no defined meaning; read as AND",
-                    at: statement.location))
+                // Reported once, by the engine's ambiguous-license finding, when the list is read as AND.
+                listMeaning = Self.listMeansChoice(statement.list) ? .choice : .undefined
+                if listMeaning == .undefined { isAmbiguous = true }
             } else {
                 diagnostics.append(.warning(
                     "license.ambiguous",
@@ -74,13 +73,43 @@ extension KnowledgeBase {
                 isAmbiguous = true
             }
         }
-        let expression = expressions.count == 1 ? expressions[0] : .and(expressions.flatMap { expression in
-            if case .and(let operands) = expression { return operands }
-            return [expression]
-        })
-        return LicenseReading(
+        let expression: LicenseExpression =
+            if expressions.count == 1 { expressions[0] }
+            else if listMeaning == .choice { .or(Self.flattened(expressions, or: true)) }
+            else { .and(Self.flattened(expressions, or: false)) }
+        var reading = LicenseReading(
             expression: expression, diagnostics: diagnostics, isAmbiguous: isAmbiguous,
             unknownIDs: unknownIDs(in: expression))
+        reading.listMeaning = listMeaning
+        return reading
+    }
+
+    /// Package types whose license lists offer a choice (DOMAIN §5): Maven's POM reference says a user
+    /// "can select any of them, not that they must accept all"; npm's legacy `licenses` array and PyPI's
+    /// `License ::` classifiers are read the same way.
+    static let choiceListPackageTypes: Set<String> = ["maven", "npm", "pypi"]
+
+    /// Whether a list means OR: a POM, npm or PyPI list, or a list on a Maven, npm or PyPI package.
+    ///
+    /// Decision: a CycloneDX `licenses[]` on a `pkg:npm` or `pkg:pypi` component is taken to come from the
+    /// legacy array or the classifiers (the only places those ecosystems list licenses), so it is OR too.
+    static func listMeansChoice(_ evidence: LicenseListEvidence?) -> Bool {
+        guard let evidence else { return false }
+        switch evidence.origin {
+        case .mavenPOM, .npmLicenses, .pypiClassifiers: return true
+        case .cycloneDXLicenses, .huggingFaceCard, .ggufMetadata:
+            return evidence.packageType.map(choiceListPackageTypes.contains) ?? false
+        }
+    }
+
+    private static func flattened(_ expressions: [LicenseExpression], or: Bool) -> [LicenseExpression] {
+        expressions.flatMap { expression -> [LicenseExpression] in
+            switch expression {
+            case .or(let operands) where or: operands
+            case .and(let operands) where !or: operands
+            default: [expression]
+            }
+        }
     }
 
     /// Licenses one statement may list (a card's `license:` list, CycloneDX `licenses[]`), like the

@@ -11,6 +11,16 @@ public struct LicenseReading: Sendable, Hashable {
     public var isAmbiguous: Bool
     /// Ids in `expression` that the knowledge base has no terms for.
     public var unknownIDs: [String]
+    /// How a list of several distinct licenses was read; nil when the statement was no such list.
+    public var listMeaning: ListMeaning?
+
+    /// How a license list was read (DOMAIN §5).
+    public enum ListMeaning: Sendable, Hashable {
+        /// The ecosystem means a choice (Maven, npm, PyPI): read as OR.
+        case choice
+        /// The meaning is undefined: read as AND, and ambiguous.
+        case undefined
+    }
 
     public init(
         expression: LicenseExpression?, diagnostics: [Diagnostic] = [], isAmbiguous: Bool = false,

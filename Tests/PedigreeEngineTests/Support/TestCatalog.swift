@@ -49,7 +49,9 @@ struct TestCatalog: LicenseCatalog {
         guard !operands.isEmpty else { return LicenseReading(expression: nil, isAmbiguous: ambiguous) }
         let expression = operands.count == 1 ? operands[0] : .and(operands)
         for id in expression.licenseIDs where terms(for: id) == nil && !unknown.contains(id) { unknown.append(id) }
-        return LicenseReading(expression: expression, isAmbiguous: ambiguous, unknownIDs: unknown)
+        var reading = LicenseReading(expression: expression, isAmbiguous: ambiguous, unknownIDs: unknown)
+        if statement.isAmbiguousList, operands.count > 1 { reading.listMeaning = .undefined }
+        return reading
     }
 
     func knownLicense(purl: String?, name: String, version: String?) -> KnownLicenseFact? { known[name] }
