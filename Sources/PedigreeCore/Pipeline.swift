@@ -69,6 +69,9 @@ public enum Pipeline {
     public static func audit(
         _ request: AuditRequest, inputs: LoadedLineage, catalog: any LicenseCatalog = KnowledgeBase.shared
     ) -> AuditRun {
+        var inputs = inputs
+        let texts = InputLicenseTexts.catalog(for: inputs.load.documents, base: catalog)
+        inputs.diagnostics += texts.diagnostics
         var policy = request.policy
         var context = request.context
         if let manifest = inputs.manifest {
@@ -78,7 +81,7 @@ public enum Pipeline {
             }
         }
         let result = Engine.audit(
-            graph: inputs.lineage.graph, context: context, policy: policy, catalog: catalog, options: request.options)
+            graph: inputs.lineage.graph, context: context, policy: policy, catalog: texts.catalog, options: request.options)
         return AuditRun(inputs: inputs, result: result)
     }
 

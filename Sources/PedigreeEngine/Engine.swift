@@ -235,6 +235,7 @@ public enum Engine {
                 findings.append(finding)
             }
         }
+        InferredTermNotes.annotate(&findings, catalog: catalog)
         var identities: [ComponentRef: WaiverApplication.Identity] = [:]
         for component in graph.components where identities[component.ref] == nil {
             identities[component.ref] = WaiverApplication.Identity(name: component.name, purl: component.purl)

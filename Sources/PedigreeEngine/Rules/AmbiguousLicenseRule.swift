@@ -11,6 +11,11 @@ public struct AmbiguousLicenseRule: Rule {
         for node in 0..<context.index.nodeCount where context.shipped[node] {
             let license = context.componentLicenses[node]
             let list = license.reading?.listMeaning == .undefined
+            let inferred = license.atoms.map { context.licenses[$0].id }.filter { context.catalog.inferredClauses(for: $0) != nil }
+            if !inferred.isEmpty {
+                findings.append(inferredTermsFinding(node, licenses: inferred, context))
+                continue
+            }
             guard list || license.reading?.isAmbiguous == true else { continue }
             let text = license.statement.map(Self.shortText) ?? ""
             let count = license.statement?.parts.count ?? 0
@@ -34,5 +39,19 @@ public struct AmbiguousLicenseRule: Rule {
         if text.count > shownCharacters { text = String(text.prefix(shownCharacters)) + "…" }
         if statement.parts.count > shownParts { text += " AND \(statement.parts.count - shownParts) more" }
         return text
+    }
+
+    /// One finding per component whose license terms were inferred from a text that matches no known
+    /// license (DOMAIN §5): the terms are Pedigree's reading, to be confirmed.
+    private func inferredTermsFinding(_ node: Int, licenses: [String], _ context: RuleContext) -> Finding {
+        let clauses = licenses.flatMap { context.catalog.inferredClauses(for: $0) ?? [] }
+        let terms = Array(Set(clauses.map(\.term.rawValue))).sorted().joined(separator: ", ")
+        let names = licenses.map { "'\($0)'" }.joined(separator: ", ")
+        return context.finding(
+            id,
+            "the license text of \(names) on '\(context.name(node))' matches no known license; its terms (\(terms)) were inferred from the license text",
+            component: node, firedAt: node, licenses: licenses, path: context.pathToComponent(node),
+            remediation: "confirm the inferred terms with the licensor, or state the license with an SPDX id",
+            notes: clauses.map { "\($0.term.rawValue), line \($0.line) of the text: \"\($0.sentence)\"" })
     }
 }

@@ -56,4 +56,15 @@ public protocol LicenseCatalog: Sendable {
 
     /// What the knowledge base knows of this component's license, by purl, Hugging Face id or name.
     func knownLicense(purl: String?, name: String, version: String?) -> KnownLicenseFact?
+
+    /// For a license whose terms were inferred from its text, the clauses they rest on.
+    func inferredClauses(for id: String) -> [LicenseClause]?
+
+    /// Where the input that defines a license by its text states it.
+    func textDefinition(for id: String) -> SourceLocation?
+}
+
+extension LicenseCatalog {
+    public func inferredClauses(for id: String) -> [LicenseClause]? { nil }
+    public func textDefinition(for id: String) -> SourceLocation? { nil }
 }

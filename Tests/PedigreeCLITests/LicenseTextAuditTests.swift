@@ -1,0 +1,53 @@
+import Foundation
+import PedigreeCore
+import Testing
+
+/// Licenses given as text inside the inputs: identified as known licenses, or read for their clauses,
+/// whose terms then propagate like known ones (DOMAIN §5).
+@Suite("license texts in audits")
+struct LicenseTextAuditTests {
+    static let folder = PedigreeProcess.repository + "/Tests/Fixtures/license-text/audit/"
+
+    static func audit(_ file: String) -> AuditRun {
+        var context = ProductContext()
+        context.commercial = true
+        context.distribution = [.saas]
+        return Pipeline.audit(AuditRequest(inputs: [folder + file], context: context))
+    }
+
+    @Test("a research-only dataset text in an SPDX 2 LicenseRef reaches a commercial SaaS as non-commercial")
+    func researchOnlyDataset() throws {
+        let run = Self.audit("handwriting-saas.spdx.json")
+        let nonCommercial = run.result.findings.filter { $0.rule == .nonCommercial }
+        #expect(nonCommercial.map(\.component) == ["SPDXRef-Corpus"])
+        let finding = try #require(nonCommercial.first)
+        #expect(finding.severity == .error)
+        #expect(finding.licenses == ["LicenseRef-Handwriting-Corpus-Terms"])
+        #expect(finding.notes.contains {
+            $0.hasPrefix("inferred from the license text of 'LicenseRef-Handwriting-Corpus-Terms' (line 4 of the text")
+                && $0.hasSuffix(": \"The database may be used for non-commercial research purpose only.\"")
+        })
+        // Raised once for the component whose terms were inferred, naming every clause.
+        let ambiguous = run.result.findings.filter { $0.rule == .ambiguousLicense }
+        #expect(ambiguous.map(\.component) == ["SPDXRef-Corpus"])
+        #expect(ambiguous.first?.message.contains("(attribution, non-commercial) were inferred from the license text") == true)
+        #expect(!run.result.findings.contains { $0.rule == .unknownLicense && $0.component == "SPDXRef-Corpus" })
+    }
+
+    @Test("a LicenseRef whose text is a known license takes that license's terms, with a note")
+    func identifiedText() {
+        let run = Self.audit("handwriting-saas.spdx.json")
+        #expect(!run.result.findings.contains { $0.component == "SPDXRef-Tokenizer" && $0.rule != .attribution })
+        let note = run.diagnostics.first { $0.code == "license-text.identified" }
+        #expect(note?.message == "the text of 'LicenseRef-Tokenizer' is 'MIT' (normalized match, confidence 1.00)")
+        #expect(run.result.findings.contains { $0.rule == .attribution && $0.component == "SPDXRef-Tokenizer" })
+    }
+
+    @Test("a text that says nothing Pedigree reads is reported, never ignored")
+    func unrecognisedText() {
+        let run = Self.audit("handwriting-saas.spdx.json")
+        let warning = run.diagnostics.first { $0.code == "license-text.unrecognised" }
+        #expect(warning?.message == "'LicenseRef-Vendor-EULA': its text matches no known license and states no clause Pedigree reads; its terms are unknown")
+        #expect(warning?.location?.file.hasSuffix("handwriting-saas.spdx.json") == true)
+    }
+}
