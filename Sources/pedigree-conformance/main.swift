@@ -12,6 +12,7 @@ guard arguments.count == 2 else {
 let checks: [any ConformanceCheck] = [
     CorpusReadCheck(),
     OSADLAgreementCheck(),
+    LicenseTextCheck(),
 ]
 
 var allPassed = true

@@ -1,46 +1,46 @@
-/// The phrases that state each clause, compared against a sentence's plain text (see
-/// `LicenseClauseReader.plainText`: lower case, single spaces, padded with spaces).
+/// The phrases that state each clause, matched against a sentence's plain words (see
+/// `LicenseClauseReader.plainText`: lower case, single spaces) with `LicensePhrase`.
 struct LicenseClausePatterns: Sendable {
     /// One way a sentence states the clause.
     enum Pattern: Sendable {
         /// Every phrase is in the sentence.
-        case all([String])
-        /// A forbidding phrase (`may not`, `shall not`…) followed, within `nearby` characters, by the verb
-        /// or object: "may not use the data for commercial purposes", not "shall not … under which you
+        case all([LicensePhrase])
+        /// A forbidding phrase (`may not`, `shall not`…) followed, within `nearby` words, by the verb or
+        /// object: "may not use the data for commercial purposes", not "shall not … under which you
         /// distribute".
-        case forbidding(String)
+        case forbidding(LicensePhrase)
     }
 
     let term: LicenseClause.Term
     let patterns: [Pattern]
     /// A sentence holding any of these is not this clause.
-    let vetoes: [String]
+    let vetoes: [LicensePhrase]
 
-    static let nearby = 48
+    static let nearby = 8
 
     init(term: LicenseClause.Term, patterns: [[String]], forbidding: [String] = [], vetoes: [String]) {
         self.term = term
-        self.patterns = patterns.map(Pattern.all) + forbidding.map(Pattern.forbidding)
-        self.vetoes = vetoes
+        self.patterns = patterns.map { .all($0.map(LicensePhrase.init)) } + forbidding.map { .forbidding(LicensePhrase($0)) }
+        self.vetoes = vetoes.map(LicensePhrase.init)
     }
 
-    func matches(_ plain: String) -> Bool {
-        guard patterns.contains(where: { Self.holds($0, in: plain) }) else { return false }
-        return !vetoes.contains { plain.contains($0) }
+    func matches(_ sentence: LicenseSentenceWords) -> Bool {
+        guard patterns.contains(where: { Self.holds($0, in: sentence) }) else { return false }
+        return !vetoes.contains { sentence.contains($0) }
     }
 
-    private static func holds(_ pattern: Pattern, in plain: String) -> Bool {
+    private static func holds(_ pattern: Pattern, in sentence: LicenseSentenceWords) -> Bool {
         switch pattern {
         case .all(let phrases):
-            return phrases.allSatisfy { plain.contains($0) }
+            return phrases.allSatisfy { sentence.contains($0) }
         case .forbidding(let phrase):
+            guard phrase.lastIsPrefix || phrase.words.first.map(sentence.present.contains) == true else { return false }
             for modal in forbids {
-                var searchFrom = plain.startIndex
-                while let found = plain.range(of: modal, range: searchFrom..<plain.endIndex) {
-                    let windowEnd = plain.index(found.upperBound, offsetBy: nearby, limitedBy: plain.endIndex) ?? plain.endIndex
-                    let windowStart = plain.index(before: found.upperBound)
-                    if plain.range(of: phrase, range: windowStart..<windowEnd) != nil { return true }
-                    searchFrom = found.upperBound
+                var from = 0
+                while let found = sentence.firstOccurrence(of: modal, from: from, through: sentence.words.count) {
+                    let end = found + modal.words.count
+                    if sentence.firstOccurrence(of: phrase, from: end, through: end + nearby) != nil { return true }
+                    from = found + 1
                 }
             }
             return false
@@ -49,7 +49,7 @@ struct LicenseClausePatterns: Sendable {
 
     /// Phrases that forbid.
     private static let forbids = [" may not ", " shall not ", " must not ", " cannot ", " can not ", " will not ",
-        " not permitted ", " prohibited ", " not allowed ", " forbidden ", " agree not to ", " not to "]
+        " not permitted ", " prohibited ", " not allowed ", " forbidden ", " agree not to ", " not to "].map(LicensePhrase.init)
 
     static let all: [LicenseClausePatterns] = [
         LicenseClausePatterns(
@@ -123,7 +123,7 @@ struct LicenseClausePatterns: Sendable {
     }()
 
     /// Phrases that make a use restriction one derivatives must carry.
-    static let flowDown = [" flow down ", " pass on ", " same restrictions ", " at least as restrictive ",
+    static let flowDown: [LicensePhrase] = [" flow down ", " pass on ", " same restrictions ", " at least as restrictive ",
         " enforceable provision", " include these restrictions ", " include the use restrictions ",
-        " any agreement ", " subsequent users ", " downstream ", " derivatives of the model ", " derivative works "]
+        " any agreement ", " subsequent users ", " downstream ", " derivatives of the model ", " derivative works "].map(LicensePhrase.init)
 }

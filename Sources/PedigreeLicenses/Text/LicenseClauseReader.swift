@@ -15,7 +15,8 @@ public enum LicenseClauseReader {
         var clauses: [LicenseClause] = []
         for sentence in LicenseSentenceSplitter.sentences(text) {
             let plain = plainText(sentence.text)
-            for pattern in LicenseClausePatterns.all where pattern.matches(plain) {
+            let words = LicenseSentenceWords(plain: plain)
+            for pattern in LicenseClausePatterns.all where pattern.matches(words) {
                 var clause = LicenseClause(term: pattern.term, sentence: sentence.text, line: sentence.line)
                 switch pattern.term {
                 case .usageThreshold:
@@ -24,7 +25,7 @@ public enum LicenseClauseReader {
                 case .naming:
                     clause.namePrefix = quoted(in: sentence.text)
                 case .useRestriction:
-                    clause.flowsDown = LicenseClausePatterns.flowDown.contains { plain.contains($0) }
+                    clause.flowsDown = LicenseClausePatterns.flowDown.contains { words.contains($0) }
                 default:
                     break
                 }

@@ -14,11 +14,13 @@ enum LicenseSentenceSplitter {
     static func sentences(_ text: String) -> [Sentence] {
         var result: [Sentence] = []
         var current = ""
+        var length = 0
         var startLine = 1
         func flush() {
             let collapsed = LicenseTextNormalizer.collapsedWhitespace(current)
             if collapsed.contains(where: \.isLetter) { result.append(Sentence(text: collapsed, line: startLine)) }
             current = ""
+            length = 0
         }
         for (number, line) in LicenseTextNormalizer.lines(text).enumerated() {
             let lineText = String(String.UnicodeScalarView(line))
@@ -36,8 +38,9 @@ enum LicenseSentenceSplitter {
                     continue
                 }
                 current.append(character)
+                length += 1
                 previous = character
-                if current.count >= maximumLength { flush() }
+                if length >= maximumLength { flush() }
             }
             if [".", "!", "?", ";"].contains(previous) { flush() } else if !current.isEmpty { current.append(" ") }
         }
