@@ -52,14 +52,11 @@ struct AdapterConfigReaderTests {
         #expect(config.name == card.name)
     }
 
-    @Test("a local base path is kept as a component of that name, with a warning")
+    @Test("a local base path is a warning on its line, not a component")
     func localBase() throws {
         let document = try read("adapters/acme/local-base/adapter_config.json")
-        let base = "/home/trainer/checkpoints/llama-3.1-8b-merged"
-        #expect(F.edges(document) == ["acme/local-base adapter-of \(base)"])
-        let component = try #require(F.component(document, base))
-        #expect(component.purl == nil)
-        #expect(component.name == base)
+        #expect(F.edges(document).isEmpty)
+        #expect(document.components.map(\.ref.rawValue) == ["acme/local-base"])
         let warning = try #require(document.diagnostics.first)
         #expect(warning.code == "adapter.local-base-model")
         #expect(warning.location?.line == 2)
@@ -112,7 +109,7 @@ struct AdapterConfigReaderTests {
             ("https://huggingface.co/a/b", false),
         ])
     func localPaths(text: String, isLocal: Bool) {
-        #expect(AdapterConfigReader.looksLikeLocalPath(text) == isLocal)
+        #expect(HuggingFaceRepository.looksLikeLocalPath(text) == isLocal)
     }
 }
 

@@ -8,16 +8,18 @@ import Testing
 struct HuggingFaceCardReaderTests {
     typealias F = AIArtifactFixtures
 
-    @Test("license, license_name and license_link form one statement with each part's form and position")
+    @Test("license: other with license_name is one license, the name; the link is kept beside it")
     func licenseParts() throws {
         let document = try F.card("cards/acme/other-license/README.md")
         let card = try #require(F.component(document, "acme/other-license"))
         let license = try #require(card.declaredLicense)
-        #expect(license.parts.map(\.raw) == ["other", "deepseek", "https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL"])
-        #expect(license.parts.map(\.form) == [.id, .name, .url])
-        #expect(license.parts.map { $0.location?.line } == [2, 3, 4])
-        #expect(license.parts.map { $0.location?.column } == [10, 15, 15])
+        #expect(license.parts.map(\.raw) == ["deepseek"])
+        #expect(license.parts.map(\.form) == [.name])
+        #expect(license.parts.map { $0.location?.line } == [3])
+        #expect(license.parts.map { $0.location?.column } == [15])
         #expect(license.parts.allSatisfy { $0.location?.file == document.path })
+        #expect(card.properties["huggingface.license_link"] == "https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL")
+        #expect(card.properties["license.file"] == nil)
         #expect(!license.isAmbiguousList)
         #expect(document.diagnostics.isEmpty)
     }
@@ -242,5 +244,47 @@ struct HuggingFaceCardReaderTests {
         let bytes = try F.bytes(F.path("huggingface/cards/acme/other-license/README.md"))
         #expect(HuggingFaceCardReader.recognizes(prefix: Array(bytes.prefix(20))))
         #expect(!HuggingFaceCardReader.recognizes(prefix: Array("---\ntitle: x".utf8)))
+    }
+}
+
+@Suite("Hugging Face cards as found on the Hub")
+struct HuggingFaceCardConventionTests {
+    typealias F = AIArtifactFixtures
+
+    func read(_ frontMatter: String, path: String = "hub/acme/model-x/README.md") throws -> SBOMDocument {
+        try HuggingFaceCardReader.read(markdown: Array("---\n\(frontMatter)---\n# Card\n".utf8), path: path)
+    }
+
+    @Test func aRelativeLicenseLinkNamesAFileBesideTheCard() throws {
+        let document = try read("license: other\nlicense_name: acme-model-license\nlicense_link: LICENSE.md\n")
+        let card = try #require(document.components.first)
+        #expect(card.declaredLicense?.parts.map(\.raw) == ["acme-model-license"])
+        #expect(card.properties["license.file"] == "hub/acme/model-x/LICENSE.md")
+        #expect(card.properties["huggingface.license_link"] == "LICENSE.md")
+    }
+
+    @Test func aLinkAloneBesideOtherIsTheStatementOnlyWhenItIsAURL() throws {
+        let url = try read("license: other\nlicense_link: https://example.org/acme-license\n")
+        #expect(url.components.first?.declaredLicense?.parts.map(\.form) == [.url])
+        let file = try read("license: other\nlicense_link: ./LICENSE\n")
+        #expect(file.components.first?.declaredLicense?.parts.map(\.raw) == ["other"])
+        #expect(file.components.first?.properties["license.file"] == "hub/acme/model-x/LICENSE")
+    }
+
+    @Test func sourceDatasetMarkersAreNoDataSets() throws {
+        let document = try read(
+            "task_categories: [text-classification]\nsource_datasets:\n- original\n- other\n- extended\n- extended|glue\n",
+            path: "hub/datasets/acme/nli-mix/README.md")
+        #expect(F.edges(document) == ["datasets/acme/nli-mix derived-from datasets/glue"])
+        #expect(document.diagnostics.isEmpty)
+    }
+
+    @Test func aLocalBaseModelIsAWarningOnItsLineNotAComponent() throws {
+        let document = try read("license: mit\nbase_model:\n- /root/autodl-tmp/models/glm-4-9b-chat\n- acme/base-7b\n")
+        #expect(F.edges(document) == ["acme/model-x fine-tuned-from acme/base-7b"])
+        let warning = try #require(document.diagnostics.first)
+        #expect(warning.code == "huggingface.local-base-model")
+        #expect(warning.location?.line == 4)
+        #expect(document.components.map(\.ref.rawValue) == ["acme/model-x", "acme/base-7b"])
     }
 }

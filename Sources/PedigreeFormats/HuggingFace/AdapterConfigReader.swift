@@ -64,15 +64,22 @@ public enum AdapterConfigReader {
             let location = baseValue.location(in: path)
             if let base = baseValue.string?.trimmingWhitespaceAndNewlines, !base.isEmpty {
                 let baseOrigin = Origin(file: path, format: .adapterConfig, location: location)
-                let isLocalPath = looksLikeLocalPath(base)
                 var component: Component
-                if !isLocalPath, let repository = HuggingFaceRepository.parse(base, kind: .model) {
+                if HuggingFaceRepository.looksLikeLocalPath(base) {
+                    // A path on the trainer's disk names nothing anyone else can read.
+                    diagnostics.warning(
+                        "adapter.local-base-model",
+                        "base_model_name_or_path '\(base)' is a local path, not a Hugging Face id; no base model is recorded: name its repository to learn its license",
+                        at: location)
+                    return SBOMDocument(
+                        path: path, format: .adapterConfig, components: components, edges: edges, diagnostics: diagnostics.diagnostics)
+                } else if let repository = HuggingFaceRepository.parse(base, kind: .model) {
                     component = repository.referencedComponent(location: location, origin: baseOrigin)
                 } else {
                     component = Component(ref: ComponentRef(base), name: base, kind: .model, location: location, origins: [baseOrigin])
                     diagnostics.warning(
-                        "adapter.local-base-model",
-                        "base_model_name_or_path '\(base)' is a local path, not a Hugging Face id; name the base model's repository to learn its license",
+                        "huggingface.not-a-repository-id",
+                        "'\(base)' is not a Hugging Face repository id (expected 'org/name'); kept as a component of that name",
                         at: location)
                 }
                 if let revision = json["revision"]?.string { component.properties["huggingface.revision"] = revision }
@@ -118,20 +125,5 @@ public enum AdapterConfigReader {
             return texts.isEmpty ? nil : texts.joined(separator: ", ")
         case .null, .object: return nil
         }
-    }
-
-    /// Paths as `peft` writes them when the base was loaded from disk: absolute, relative with a dot,
-    /// home-relative, Windows, or deeper than the Hub's `org/name`.
-    static func looksLikeLocalPath(_ text: String) -> Bool {
-        if text.hasPrefix("/") || text.hasPrefix("./") || text.hasPrefix("../") || text.hasPrefix("~") || text == "."
-            || text == ".."
-        {
-            return true
-        }
-        if text.contains("\\") { return true }
-        let bytes = Array(text.utf8)
-        if bytes.count >= 2, bytes[1] == UInt8(ascii: ":") { return true }
-        if HuggingFaceRepository.fromURL(text, kind: .model) != nil { return false }
-        return text.split(separator: "/", omittingEmptySubsequences: false).count > 2
     }
 }

@@ -15,7 +15,8 @@ import SafeYAML
 ///   the Hub's tools write single bases as lists). An unknown relation still says the model derives
 ///   from its base, so it becomes `derived-from` with a warning.
 /// - `datasets` → `trained-on`; a data set card's `source_datasets` → `derived-from` (the Hub's
-///   markers `original` and `extended` name no data set; `extended|<id>` names one).
+///   markers `original`, `extended` and `other` name no data set; `extended|<id>` names one).
+/// - A `base_model` that is a local path (`/root/…`, `./…`) names nothing others can read: a warning.
 /// - `language`, `tags`, `pipeline_tag`, `library_name`, `task_categories`, `size_categories`,
 ///   `annotations_creators`, `language_creators`, `license_details`, `pretty_name`, `new_version`:
 ///   kept as `huggingface.*` properties; a `machine-generated` creator sets `huggingface.machine-generated`.
@@ -183,32 +184,59 @@ private struct HuggingFaceCardBuilder {
 
     // MARK: License
 
+    /// `license: other` with a `license_name` is one license, the one the name states; the link is
+    /// where its text lives. A relative link names a file of the repository (`LICENSE`), kept as
+    /// `license.file` beside the card for the license-text layer to read; a URL is kept as
+    /// `huggingface.license_link`, and is the statement only when nothing else names the license.
     mutating func readLicense() {
-        var parts: [LicenseText] = []
-        var idCount = 0
-        if let node = self["license"] {
-            for (text, item) in strings(of: node, key: "license") {
-                parts.append(LicenseText(text, form: .id, location: item.location))
-                idCount += 1
-            }
-        }
+        var ids: [(text: String, node: YAMLNode)] = []
+        if let node = self["license"] { ids = strings(of: node, key: "license") }
+        var name: LicenseText?
         if let node = self["license_name"], let text = string(of: node, key: "license_name") {
-            parts.append(LicenseText(text, form: .name, location: node.location))
+            name = LicenseText(text, form: .name, location: node.location)
         }
+        var link: LicenseText?
         if let node = self["license_link"], let text = string(of: node, key: "license_link") {
-            parts.append(LicenseText(text, form: .url, location: node.location))
+            link = LicenseText(text, form: .url, location: node.location)
+            recordLicenseLink(text.trimmingWhitespaceAndNewlines)
+        }
+        var parts = ids.map { LicenseText($0.text, form: .id, location: $0.node.location) }
+        if let name {
+            let placeholder = parts.firstIndex { $0.raw.trimmingWhitespaceAndNewlines.lowercased() == "other" }
+            if let placeholder { parts[placeholder] = name } else if parts.isEmpty { parts = [name] }
+        }
+        if let link, name == nil, link.raw.contains("://"),
+            parts.allSatisfy({ $0.raw.trimmingWhitespaceAndNewlines.lowercased() == "other" })
+        {
+            parts = [link]
         }
         if !parts.isEmpty {
             card.declaredLicense = LicenseStatement(
-                parts, isAmbiguousList: idCount > 1, list: idCount > 1 ? LicenseListEvidence(origin: .huggingFaceCard) : nil)
+                parts, isAmbiguousList: ids.count > 1, list: ids.count > 1 ? LicenseListEvidence(origin: .huggingFaceCard) : nil)
         }
+    }
+
+    private mutating func recordLicenseLink(_ link: String) {
+        guard !link.isEmpty else { return }
+        card.properties["huggingface.license_link"] = link
+        guard !link.contains("://"), !link.hasPrefix("/") else { return }
+        var folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if folder.isEmpty { folder = "." }
+        card.properties["license.file"] = folder + "/" + (link.hasPrefix("./") ? String(link.dropFirst(2)) : link)
     }
 
     // MARK: Lineage
 
     mutating func readBaseModels() {
         guard let node = self["base_model"] else { return }
-        let bases = strings(of: node, key: "base_model")
+        let bases = strings(of: node, key: "base_model").filter { base in
+            guard HuggingFaceRepository.looksLikeLocalPath(base.text.trimmingWhitespaceAndNewlines) else { return true }
+            diagnostics.warning(
+                "huggingface.local-base-model",
+                "base_model '\(base.text)' is a local path, not a Hugging Face id; no base model is recorded: name its repository to learn its license",
+                at: base.node.location)
+            return false
+        }
         guard !bases.isEmpty else { return }
         var kind: EdgeKind = bases.count > 1 && node.sequence != nil ? .mergedFrom : .fineTunedFrom
         var statedAs = "base_model (\(kind == .mergedFrom ? "merge" : "finetune") by default)"
@@ -244,7 +272,8 @@ private struct HuggingFaceCardBuilder {
         for (text, item) in strings(of: node, key: "source_datasets") {
             var source = text.trimmingWhitespaceAndNewlines
             if source.lowercased().hasPrefix("extended|") { source = String(source.dropFirst("extended|".count)) }
-            if source.isEmpty || source.lowercased() == "original" || source.lowercased() == "extended" { continue }
+            // The Hub's markers say where the data came from without naming a data set.
+            if ["", "original", "extended", "other"].contains(source.lowercased()) { continue }
             link(to: source, kind: .dataset, edge: .derivedFrom, statedAs: "source_datasets", at: item)
         }
     }

@@ -137,6 +137,23 @@ public struct HuggingFaceRepository: Sendable, Hashable {
         return HuggingFaceRepository(id: organization + "/" + name, kind: kind).map { ($0, grandparent == "datasets") }
     }
 
+    // MARK: Local paths
+
+    /// Paths as `peft` writes them when the base was loaded from disk: absolute, relative with a dot,
+    /// home-relative, Windows, or deeper than the Hub's `org/name`.
+    public static func looksLikeLocalPath(_ text: String) -> Bool {
+        if text.hasPrefix("/") || text.hasPrefix("./") || text.hasPrefix("../") || text.hasPrefix("~") || text == "."
+            || text == ".."
+        {
+            return true
+        }
+        if text.contains("\\") { return true }
+        let bytes = Array(text.utf8)
+        if bytes.count >= 2, bytes[1] == UInt8(ascii: ":") { return true }
+        if fromURL(text, kind: .model) != nil { return false }
+        return text.split(separator: "/", omittingEmptySubsequences: false).count > 2
+    }
+
     // MARK: Validation
 
     public static func isValidID(_ id: String) -> Bool {
