@@ -69,12 +69,17 @@ public enum HuggingFaceCardReader {
     /// - Throws: `InputError` when the file has no front matter (`huggingface.no-front-matter`), the
     ///   front matter is never closed (`huggingface.unterminated-front-matter`), is not YAML (the
     ///   `yaml.*` codes) or is not a mapping (`huggingface.front-matter-not-mapping`).
+    ///   - frontMatterOptional: whether a file without front matter is still a card (one that states
+    ///     nothing), because where it lies says so (`HubREADME`).
     public static func read(
-        markdown bytes: [UInt8], path: String, id: String? = nil, limits: InputLimits = .default
+        markdown bytes: [UInt8], path: String, id: String? = nil, frontMatterOptional: Bool = false,
+        limits: InputLimits = .default
     ) throws(InputError) -> SBOMDocument {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let span: HuggingFaceFrontMatter.Span
         switch HuggingFaceFrontMatter.scan(bytes) {
+        case .absent where frontMatterOptional:
+            return statingNothing(path: path, id: id, start: start)
         case .absent:
             throw InputError(
                 "huggingface.no-front-matter", "expected a '---' line opening YAML front matter on line 1, found none",
@@ -105,6 +110,16 @@ public enum HuggingFaceCardReader {
         builder.readDatasets()
         builder.readSourceDatasets()
         builder.readProperties()
+        return builder.document()
+    }
+
+    /// A card without front matter: the repository exists, and states no license, base or data set.
+    private static func statingNothing(path: String, id: String?, start: SourceLocation) -> SBOMDocument {
+        var builder = HuggingFaceCardBuilder(path: path, pairs: [], start: start)
+        builder.identify(explicitID: id)
+        builder.diagnostics.note(
+            "huggingface.no-front-matter",
+            "this card has no YAML front matter, so it states no license, base model or data set", at: start)
         return builder.document()
     }
 

@@ -76,18 +76,24 @@ public struct InputLoader: Sendable {
         var seen: Set<String> = []
         var pending: [(path: String, explicit: Bool)] = []
         for path in paths { pending += expand(path, diagnostics: &collector) }
+        let repositoryFolders = Set(pending.map(\.path).filter { HubREADME.isRepositoryFile(Self.fileName($0)) }.map(HubREADME.folder))
         var index = 0
         while index < pending.count {
             let (path, explicit) = pending[index]
             index += 1
             let key = Self.normalized(path)
             guard seen.insert(key).inserted else { continue }
-            let file = loadFile(path, explicit: explicit)
+            let readmeIsCard =
+                explicit
+                ? HubREADME.isNamedCard(path)
+                : HubREADME.hasHubPath(path) || repositoryFolders.contains(HubREADME.folder(of: path))
+            let file = loadFile(path, explicit: explicit, readmeIsCard: readmeIsCard)
             files.append(file)
             if let includes = file.document?.manifest?.includes {
                 for include in includes { pending += expand(include, diagnostics: &collector) }
             }
         }
+        readBareCardsBesideCards(&files)
         var loaded = Self.applyingManifestIDs(files)
         Self.flagInputsWithoutComponents(&loaded)
         return LoadResult(files: loaded, diagnostics: collector.diagnostics)
@@ -99,6 +105,23 @@ public struct InputLoader: Sendable {
         var loaded = Self.applyingManifestIDs(contents.map { load(bytes: $0.bytes, path: $0.path) })
         Self.flagInputsWithoutComponents(&loaded)
         return LoadResult(files: loaded, diagnostics: [])
+    }
+
+    /// A README without front matter found in a folder of cards (`<root>/<org>/<name>/README.md`
+    /// beside others with front matter) is a card that states nothing, not a skipped file.
+    private func readBareCardsBesideCards(_ files: inout [LoadedFile]) {
+        let cardsFolders = Set(files.filter { $0.format == .huggingFaceCard }.compactMap { HubREADME.cardsFolder(of: $0.path) })
+        guard !cardsFolders.isEmpty else { return }
+        for index in files.indices where files[index].status == .skipped && HubREADME.isREADME(files[index].path) {
+            guard let folder = HubREADME.cardsFolder(of: files[index].path), cardsFolders.contains(folder),
+                HubREADME.isNamedCard(files[index].path)
+            else { continue }
+            files[index] = loadFile(files[index].path, explicit: false, readmeIsCard: true)
+        }
+    }
+
+    private static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// A manifest may name the repository of a card read before it (`components[].card`).
@@ -141,10 +164,12 @@ public struct InputLoader: Sendable {
     }
 
     /// Reads and detects one file from disk.
-    public func loadFile(_ path: String, explicit: Bool = true) -> LoadedFile {
+    /// - Parameter readmeIsCard: whether a `README.md` without front matter is a card that states
+    ///   nothing, because where it lies says so (`HubREADME`).
+    public func loadFile(_ path: String, explicit: Bool = true, readmeIsCard: Bool = false) -> LoadedFile {
         do {
             let bytes = try SafeFile.read(path, limits: limits)
-            return load(bytes: bytes, path: path, explicit: explicit)
+            return load(bytes: bytes, path: path, explicit: explicit, readmeIsCard: readmeIsCard)
         } catch {
             if error.diagnostic.code == "input.too-large", let header = loadModelHeader(path, explicit: explicit) { return header }
             return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error.diagnostic])
@@ -175,21 +200,23 @@ public struct InputLoader: Sendable {
     ///
     /// - Parameter explicit: whether the user named the file (an unrecognised one is then an error)
     ///   rather than it being found in a folder (then it is skipped with a note).
-    public func load(bytes: [UInt8], path: String, explicit: Bool = true) -> LoadedFile {
-        guard let order = UTF16Input.byteOrderMark(bytes) else { return detectAndRead(bytes, path: path, explicit: explicit) }
+    public func load(bytes: [UInt8], path: String, explicit: Bool = true, readmeIsCard: Bool = false) -> LoadedFile {
+        guard let order = UTF16Input.byteOrderMark(bytes) else {
+            return detectAndRead(bytes, path: path, explicit: explicit, readmeIsCard: readmeIsCard)
+        }
         let utf8: [UInt8]
         do {
             utf8 = try UTF16Input.transcode(bytes, order: order, path: path)
         } catch {
             return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error.diagnostic])
         }
-        var file = detectAndRead(utf8, path: path, explicit: explicit)
+        var file = detectAndRead(utf8, path: path, explicit: explicit, readmeIsCard: readmeIsCard)
         if file.status != .skipped { file.diagnostics.insert(UTF16Input.transcodedNote(order: order, path: path), at: 0) }
         return file
     }
 
     /// Detects the format of UTF-8 (or binary) bytes and hands them to its reader.
-    private func detectAndRead(_ bytes: [UInt8], path: String, explicit: Bool) -> LoadedFile {
+    private func detectAndRead(_ bytes: [UInt8], path: String, explicit: Bool, readmeIsCard: Bool) -> LoadedFile {
         let fileStart = SourceLocation(file: path, line: 0, column: 0)
         let detection: FormatDetector.Detection
         do {
@@ -204,6 +231,14 @@ public struct InputLoader: Sendable {
         }
         switch detection {
         case .notAnSBOM(let what):
+            if readmeIsCard, HubREADME.isREADME(path) {
+                do {
+                    let document = try HuggingFaceCardReader.read(markdown: bytes, path: path, frontMatterOptional: true, limits: limits)
+                    return LoadedFile(path: path, status: .read, format: .huggingFaceCard, document: document, diagnostics: [])
+                } catch {
+                    return LoadedFile(path: path, status: .failed, format: .huggingFaceCard, document: nil, diagnostics: [error.diagnostic])
+                }
+            }
             if explicit {
                 let error = Diagnostic.error(
                     "input.unrecognized-format",
