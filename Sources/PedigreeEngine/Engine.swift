@@ -245,6 +245,7 @@ public enum Engine {
             product.assumptions.append("no date was given for the audit: waiver expiry dates were not checked")
         }
         WaiverApplication.applyBaseline(options.baseline, to: &findings)
+        for position in findings.indices { findings[position].blockingSeverity = options.blockingSeverity }
         findings = Self.sorted(findings)
 
         // The result.

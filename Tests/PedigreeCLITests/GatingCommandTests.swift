@@ -44,6 +44,70 @@ struct GatingCommandTests {
         #expect(bad.status == 2)
     }
 
+    @Test func theSummaryCountsWhatTheGateBlocksOn() throws {
+        let sample = "Samples/spdx2-rdf-translation-desktop"
+        let errors = try PedigreeProcess.run(["audit", sample])
+        #expect(errors.status == 0)
+        #expect(errors.stdout.hasSuffix("0 errors, 2 warnings, 6 info; 0 waived; 0 blocking\n"))
+        let warnings = try PedigreeProcess.run(["audit", sample, "--fail-on", "warning"])
+        #expect(warnings.status == 1)
+        #expect(warnings.stdout.hasSuffix("0 errors, 2 warnings, 6 info; 0 waived; 2 blocking\n"))
+        let never = try PedigreeProcess.run(["audit", Self.head, "--fail-on", "never"])
+        #expect(never.status == 0)
+        #expect(never.stdout.hasSuffix("; 0 blocking\n"))
+    }
+
+    @Test func formatAndLevelNamesAreCaseInsensitive() throws {
+        let sarif = try PedigreeProcess.run(["audit", Self.head, "--format", "SARIF", "--fail-on", "Never"])
+        #expect(sarif.status == 0, "\(sarif.stderr)")
+        #expect(sarif.stdout.contains("\"version\": \"2.1.0\""))
+        let graph = try PedigreeProcess.run(["graph", Self.head, "--format", "Mermaid"])
+        #expect(graph.status == 0)
+        #expect(graph.stdout.hasPrefix("flowchart"))
+        let wrong = try PedigreeProcess.run(["audit", Self.head, "--format", "pdf"])
+        #expect(wrong.status == 64)
+    }
+
+    @Test func anOutputInAMissingFolderIsAUsageErrorNamingTheFolder() throws {
+        let folder = "/tmp/pedigree-missing-\(getpid())/reports"
+        for command in [["audit", Self.head], ["notice", Self.head]] {
+            let result = try PedigreeProcess.run(command + ["--output", folder + "/out.txt"])
+            #expect(result.status == 64, "\(command)")
+            #expect(result.stderr.contains("the folder '\(folder)' of --output does not exist"), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    @Test func withOutputAFailingGateStillSaysSoInOneLine() throws {
+        let path = "/tmp/pedigree-verdict-\(getpid()).md"
+        defer { _ = unlink(path) }
+        let result = try PedigreeProcess.run(["audit", Self.head, "--format", "markdown", "--output", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "pedigree audit: failed, 2 blocking findings (errors neither waived nor in the baseline); see '\(path)'\n")
+        let passing = try PedigreeProcess.run(["audit", Self.head, "--fail-on", "never", "--output", path])
+        #expect(passing.status == 0)
+        #expect(passing.stderr.isEmpty)
+    }
+
+    @Test func graphAndNoticeOnInputsThatYieldNothingExitTwoLikeAudit() throws {
+        for command in ["audit", "graph", "notice"] {
+            let result = try PedigreeProcess.run([command, "Samples/ci"])
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr.contains("[input.nothing-read]"), "\(command)")
+            #expect(result.stdout.isEmpty, "\(command)")
+        }
+    }
+
+    @Test func noticeWarnsWhenTheReleaseHasBlockingFindings() throws {
+        let blocked = try PedigreeProcess.run(["notice", Self.head])
+        #expect(blocked.status == 0)
+        #expect(blocked.stderr.contains("warning: [notice.blocking-findings] 2 blocking findings"))
+        let clean = try PedigreeProcess.run(["notice", "Samples/spdx2-rdf-translation-desktop"])
+        #expect(clean.status == 0)
+        #expect(!clean.stderr.contains("notice.blocking-findings"))
+    }
+
     @Test func aPolicyGivenAsAnInputIsRefusedWithAHint() throws {
         let result = try PedigreeProcess.run(["audit", Self.head, "Samples/ci/pedigree-policy.yaml"])
         #expect(result.status == 2)

@@ -50,6 +50,13 @@ public struct Finding: Sendable, Hashable, Codable {
         self.inBaseline = inBaseline
     }
 
-    /// Blocking = severity `error`, not waived, and not already accepted in the baseline.
-    public var isBlocking: Bool { severity == .error && !waived && !inBaseline }
+    /// The lowest severity that blocks in this run (`AuditOptions.blockingSeverity`); nil: none does.
+    public var blockingSeverity: FindingSeverity? = .error
+
+    /// Blocking = at least the run's blocking severity (`error` by default), not waived, and not
+    /// already accepted in the baseline.
+    public var isBlocking: Bool {
+        guard let blockingSeverity else { return false }
+        return severity >= blockingSeverity && !waived && !inBaseline
+    }
 }

@@ -8,7 +8,7 @@ import PedigreeCore
 
 /// `pedigree audit`: reads the inputs, carries every license's terms along the lineage and reports conflicts.
 struct Audit: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, CaseInsensitiveArgument, CaseIterable {
         case text, json, sarif, junit, markdown, html
     }
 
@@ -35,7 +35,10 @@ struct Audit: ParsableCommand {
             (one self-contained page for release review).
 
             Exit codes: 0 no blocking findings, 1 blocking findings (errors, or warnings with \
-            --fail-on warning), 2 an input, the policy or the baseline could not be used, 64 usage error.
+            --fail-on warning; the summary counts the same), 2 an input, the policy or the baseline could \
+            not be used, 64 usage error (also an --output in a folder that does not exist). With --output, \
+            a failing run prints one line on standard error for the CI log. Format and level names are \
+            case-insensitive.
 
             Examples:
               pedigree audit Samples/hf-finetune-stack
@@ -45,17 +48,11 @@ struct Audit: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("SBOM files, model cards, GGUF files, pedigree.yaml, or folders.", valueName: "input"))
-    var inputs: [String] = []
-
-    @OptionGroup(title: "Product context")
-    var product: ProductContextOptions
+    @OptionGroup
+    var common: AuditRequestOptions
 
     @Option(help: "Report format: text, json, sarif, junit, markdown or html.")
     var format: Format = .text
-
-    @OptionGroup(title: "Policy")
-    var policyOptions: PolicyOptions
 
     @Option(
         help: ArgumentHelp(
@@ -71,36 +68,32 @@ struct Audit: ParsableCommand {
     @Flag(help: "SARIF: also write info findings (attribution, source offers) as results.")
     var includeInfo = false
 
-    @Flag(help: "Also print notes, e.g. files in folders that were skipped as not SBOMs.")
-    var verbose = false
-
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give at least one input file or folder") }
+        try ReportOutput.checkFolder(of: output)
     }
 
     func run() throws {
-        var request = AuditRequest(inputs: inputs, context: product.context, options: AuditOptions(today: Self.today()))
-        try policyOptions.apply(to: &request)
-        var accepted: (source: String, entries: [BaselineComparison.Entry])?
-        if let baseline {
-            do {
-                accepted = (baseline, try BaselineLoader.load(baseline, request: request))
-            } catch {
-                DiagnosticPrinter.print([error.diagnostic], verbose: true)
-                throw ExitCode(2)
-            }
-        }
-        let run = Pipeline.audit(request, baseline: accepted)
+        var request = try common.request()
+        request.options.blockingSeverity = failOn.threshold
+        let run = Pipeline.audit(request, baseline: try readBaseline(request))
         // The engine's diagnostics are part of the report; the inputs' go to standard error.
-        DiagnosticPrinter.print(run.inputs.diagnostics, verbose: verbose)
-        if run.inputs.load.documents.isEmpty {
-            printError("error: [input.nothing-read] none of the inputs could be read; no report was written")
-            throw ExitCode(2)
-        }
+        try common.input.report(run.inputs, unwritten: "no report was written")
         let report = AuditReport(
             result: run.result, inputs: run.inputs.reportInputs, toolVersion: PedigreeVersion.current)
         try ReportOutput.write(writer(for: request.policy).write(report), to: output)
-        throw ExitCode(failOn.exitCode(run.result, inputErrors: run.inputs.hasInputErrors))
+        let status = failOn.exitCode(run.result, inputErrors: run.inputs.hasInputErrors)
+        if let output, status != 0 { printError(Self.verdict(status: status, result: run.result, failOn: failOn, output: output)) }
+        throw ExitCode(status)
+    }
+
+    func readBaseline(_ request: AuditRequest) throws -> (source: String, entries: [BaselineComparison.Entry])? {
+        guard let baseline else { return nil }
+        do {
+            return (baseline, try BaselineLoader.load(baseline, request: request))
+        } catch {
+            DiagnosticPrinter.print([error.diagnostic], verbose: true)
+            throw ExitCode.unusableInput
+        }
     }
 
     func writer(for policy: AuditPolicy) -> any ReportWriter {
@@ -114,29 +107,13 @@ struct Audit: ParsableCommand {
         }
     }
 
-    /// Reads the policy file; its warnings go to standard error, any error stops the run with exit code 2.
-    static func readPolicy(_ path: String) throws -> PolicyFile {
-        let file: PolicyFile
-        do {
-            file = try PolicyFileReader.read(path: path)
-        } catch {
-            DiagnosticPrinter.print([error.diagnostic], verbose: true)
-            throw ExitCode(2)
-        }
-        DiagnosticPrinter.print(file.diagnostics, verbose: true)
-        if file.hasErrors {
-            printError("error: [policy.invalid] the policy '\(TerminalText.escape(path))' has errors; nothing was audited")
-            throw ExitCode(2)
-        }
-        return file
-    }
-
-    /// Today for waiver expiry: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock (UTC).
-    static func today() -> CalendarDate {
-        if let epoch = getenv("SOURCE_DATE_EPOCH").map({ String(cString: $0) }), let seconds = Int64(epoch) {
-            return CalendarDate(unixSeconds: seconds)
-        }
-        return CalendarDate(unixSeconds: Int64(time(nil)))
+    /// The one line a CI log shows when the report went to a file: why the run failed, and where to look.
+    static func verdict(status: Int32, result: AuditResult, failOn: FailOn, output: String) -> String {
+        let file = "see '\(TerminalText.escape(output))'"
+        guard status == 1 else { return "pedigree audit: an input could not be used (above); \(file)" }
+        let count = result.summary.blocking
+        let what = failOn == .warning ? "errors or warnings" : "errors"
+        return "pedigree audit: failed, \(count) blocking finding\(count == 1 ? "" : "s") (\(what) neither waived nor in the baseline); \(file)"
     }
 
     static func workingDirectory() -> String? {
@@ -146,4 +123,4 @@ struct Audit: ParsableCommand {
     }
 }
 
-extension FailOn: ExpressibleByArgument {}
+extension FailOn: CaseInsensitiveArgument {}

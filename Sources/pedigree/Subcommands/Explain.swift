@@ -20,35 +20,20 @@ struct Explain: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("SBOM files, model cards, GGUF files, pedigree.yaml, or folders.", valueName: "input"))
-    var inputs: [String] = []
+    @OptionGroup
+    var common: AuditRequestOptions
 
     @Option(help: ArgumentHelp("The component to explain: its ref, name or purl.", valueName: "ref"))
     var component: String
 
-    @OptionGroup(title: "Product context")
-    var product: ProductContextOptions
-
-    @OptionGroup(title: "Policy")
-    var policyOptions: PolicyOptions
-
-    @Flag(help: "Also print notes, e.g. files in folders that were skipped as not SBOMs.")
-    var verbose = false
-
-    func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give at least one input file or folder") }
-    }
-
     func run() throws {
-        var request = AuditRequest(inputs: inputs, context: product.context, options: AuditOptions(today: Audit.today()))
-        try policyOptions.apply(to: &request)
-        let run = Pipeline.audit(request)
-        DiagnosticPrinter.print(run.inputs.diagnostics, verbose: verbose)
+        let run = Pipeline.audit(try common.request())
+        try common.input.report(run.inputs, unwritten: "nothing was explained")
         guard let explanation = run.result.explain(component: component) else {
             printError("error: [explain.no-such-component] no component has the ref, name or purl '\(TerminalText.escape(component))'")
-            throw ExitCode(2)
+            throw ExitCode.unusableInput
         }
         print(TextReportWriter().write(explanation), terminator: "")
-        if run.inputs.hasInputErrors { throw ExitCode(2) }
+        if run.inputs.hasInputErrors { throw ExitCode.unusableInput }
     }
 }

@@ -3,7 +3,7 @@ import PedigreeCore
 
 /// `pedigree graph`: reads the inputs, merges them and prints the lineage graph.
 struct Graph: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, CaseInsensitiveArgument, CaseIterable {
         case dot, mermaid, json
     }
 
@@ -17,7 +17,7 @@ struct Graph: ParsableCommand {
             path:line:col: severity: [code] message.
 
             Exit codes: 0 the graph was printed, 2 an input could not be used (the graph of the others is still \
-            printed), 64 usage error.
+            printed) or none could be read (nothing is printed), 64 usage error.
 
             Examples:
               pedigree graph Samples/cyclonedx-ml-bom
@@ -26,32 +26,23 @@ struct Graph: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("SBOM files or folders to read.", valueName: "input"))
-    var inputs: [String] = []
+    @OptionGroup
+    var input: InputOptions
 
     @Option(help: "Output format: dot, mermaid or json.")
     var format: Format = .dot
 
-    @Flag(help: "Also print notes (e.g. files in folders that were skipped as not SBOMs).")
-    var verbose = false
-
-    func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give at least one input file or folder") }
-    }
-
     func run() throws {
-        let loaded = InputLoader().load(inputs)
-        let merged = LineageGraphBuilder.build(loaded.documents)
-        for diagnostic in loaded.allDiagnostics + merged.diagnostics where verbose || diagnostic.severity != .note {
-            printError(diagnostic.description)
-        }
+        let loaded = Pipeline.load(input.inputs)
+        try input.report(loaded, unwritten: "no graph was printed")
+        let graph = loaded.lineage.graph
         let text: String
         switch format {
-        case .dot: text = DOTGraphWriter().write(merged.graph)
-        case .mermaid: text = MermaidGraphWriter().write(merged.graph)
-        case .json: text = JSONGraphWriter().write(merged.graph)
+        case .dot: text = DOTGraphWriter().write(graph)
+        case .mermaid: text = MermaidGraphWriter().write(graph)
+        case .json: text = JSONGraphWriter().write(graph)
         }
         print(text, terminator: "")
-        if loaded.hasInputErrors { throw ExitCode(2) }
+        if loaded.hasInputErrors { throw ExitCode.unusableInput }
     }
 }

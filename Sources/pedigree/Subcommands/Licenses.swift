@@ -55,7 +55,7 @@ struct Licenses: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output of --identify: text or json.", valueName: "format"))
     var format: IdentifyFormat = .text
 
-    enum IdentifyFormat: String, ExpressibleByArgument, CaseIterable {
+    enum IdentifyFormat: String, CaseInsensitiveArgument, CaseIterable {
         case text, json
     }
 

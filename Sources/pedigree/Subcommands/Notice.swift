@@ -14,7 +14,11 @@ struct Notice: ParsableCommand {
             offer copyleft code needs. Components only development, build or tests bring in are left out. \
             The file is deterministic: the same inputs give the same bytes.
 
-            Exit codes: 0 the file was written, 2 an input or the policy could not be used, 64 usage error.
+            When the same audit has blocking findings, the file is still written and a warning on standard \
+            error says how many.
+
+            Exit codes: 0 the file was written, 2 an input or the policy could not be used, 64 usage error \
+            (also an --output in a folder that does not exist).
 
             Examples:
               pedigree notice Samples/hf-finetune-stack
@@ -22,40 +26,26 @@ struct Notice: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("SBOM files, model cards, GGUF files, pedigree.yaml, or folders.", valueName: "input"))
-    var inputs: [String] = []
-
-    @OptionGroup(title: "Product context")
-    var product: ProductContextOptions
-
-    @Option(help: ArgumentHelp("A policy file (YAML or JSON) stating the product context and interpretations.", valueName: "file"))
-    var policy: String?
+    @OptionGroup
+    var common: AuditRequestOptions
 
     @Option(help: ArgumentHelp("Write the NOTICE file here instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Also print notes, e.g. files in folders that were skipped as not SBOMs.")
-    var verbose = false
-
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give at least one input file or folder") }
+        try ReportOutput.checkFolder(of: output)
     }
 
     func run() throws {
-        var request = AuditRequest(inputs: inputs, context: product.context)
-        if let policy {
-            let file = try Audit.readPolicy(policy)
-            request.policy = file.policy
-            request.policyStatesInterpretation = file.statesInterpretation
-        }
-        let run = Pipeline.audit(request)
-        DiagnosticPrinter.print(run.inputs.diagnostics, verbose: verbose)
-        if run.inputs.load.documents.isEmpty {
-            printError("error: [input.nothing-read] none of the inputs could be read; no NOTICE file was written")
-            throw ExitCode(2)
-        }
+        let run = Pipeline.audit(try common.request())
+        try common.input.report(run.inputs, unwritten: "no NOTICE file was written")
         let report = AuditReport(result: run.result, inputs: run.inputs.reportInputs, toolVersion: PedigreeVersion.current)
         try ReportOutput.write(NoticeWriter(catalog: KnowledgeBase.shared).write(report), to: output)
-        if run.inputs.hasInputErrors { throw ExitCode(2) }
+        let blocking = run.result.summary.blocking
+        if blocking > 0 {
+            printError(
+                "warning: [notice.blocking-findings] \(blocking) blocking finding\(blocking == 1 ? "" : "s"): the release this NOTICE is for does not pass 'pedigree audit' with the same inputs")
+        }
+        if run.inputs.hasInputErrors { throw ExitCode.unusableInput }
     }
 }

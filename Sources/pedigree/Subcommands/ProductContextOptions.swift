@@ -56,4 +56,4 @@ struct ProductContextOptions: ParsableArguments {
     }
 }
 
-extension ProductContext.Distribution: ExpressibleByArgument {}
+extension ProductContext.Distribution: CaseInsensitiveArgument {}
