@@ -1,14 +1,16 @@
 import PedigreeEngine
 import PedigreeModel
 
-/// Writes an audit as JUnit XML for CI dashboards: one test suite per rule, one test case per
-/// component in each, so a dashboard shows which component passes which check.
+/// Writes an audit as JUnit XML for CI dashboards: one test suite per rule, one test case per finding,
+/// so the dashboard's counts are the report's (tests = findings, failures = blocking findings).
 ///
-/// Decisions: a case fails when a finding of its rule and component reaches the failing severity
-/// (`--fail-on`) and is neither waived nor accepted in the baseline — the same test as the exit code;
-/// waived and baseline-accepted findings at that severity are `skipped` with the reason; findings
-/// below it pass and are listed in `system-out`. Attribute values and text are escaped for XML 1.0,
-/// and times are 0 so that the file is reproducible.
+/// Decisions: a case fails when its finding reaches the failing severity (`--fail-on`) and is neither
+/// waived nor accepted in the baseline — the same test as the exit code; a waived or baseline-accepted
+/// finding is `skipped` with the reason; a finding below the failing severity passes, its details in
+/// `system-out`. A case is named after its component and carries the finding's fingerprint, so a
+/// dashboard follows the same finding across runs. A rule without findings is an empty suite, so the
+/// dashboard lists every check that ran. Attribute values and text are escaped for XML 1.0, and times
+/// are 0 so that the file is reproducible.
 public struct JUnitReportWriter: ReportWriter {
     /// The severity from which findings fail their case; nil: no case fails (`--fail-on never`).
     public var failOn: FindingSeverity?
@@ -22,51 +24,25 @@ public struct JUnitReportWriter: ReportWriter {
 
     public func write(_ report: AuditReport) -> String {
         let result = report.result
-        struct Key: Hashable {
-            var rule: RuleID
-            var component: ComponentRef
-        }
-        var byCase: [Key: [Finding]] = [:]
-        for finding in result.findings {
-            byCase[Key(rule: finding.rule, component: finding.component), default: []].append(finding)
-        }
+        let components = Dictionary(result.components.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        var byRule: [RuleID: [Finding]] = [:]
+        for finding in result.findings { byRule[finding.rule, default: []].append(finding) }
         var suites = ""
         var totals = (tests: 0, failures: 0, skipped: 0)
         for rule in rules {
+            let findings = byRule[rule] ?? []
             var cases = ""
-            var counts = (tests: 0, failures: 0, skipped: 0)
-            for component in result.components {
-                counts.tests += 1
-                let findings = byCase[Key(rule: rule, component: component.ref)] ?? []
-                let name = Self.caseName(component)
-                cases += "    <testcase classname=\"pedigree.\(rule.rawValue)\" name=\"\(XMLText.escape(name, attribute: true))\" time=\"0\""
-                let failing = findings.filter { fails($0) }
-                let excused = findings.filter { reachesThreshold($0) && ($0.waived || $0.inBaseline) }
-                if findings.isEmpty {
-                    cases += "/>\n"
-                    continue
-                }
-                cases += ">\n"
-                if let first = failing.first {
-                    counts.failures += 1
-                    cases += "      <failure type=\"\(rule.rawValue)\" message=\"\(XMLText.escape(first.message, attribute: true))\">"
-                    cases += XMLText.escape(failing.map(Self.details).joined(separator: "\n\n"))
-                    cases += "</failure>\n"
-                } else if let first = excused.first {
-                    counts.skipped += 1
-                    let why = first.waived ? "waived: " + (first.waiverReason ?? "no reason given") : "accepted in the baseline"
-                    cases += "      <skipped message=\"\(XMLText.escape(why, attribute: true))\"/>\n"
-                }
-                let others = findings.filter { !failing.contains($0) }
-                if !others.isEmpty {
-                    cases += "      <system-out>" + XMLText.escape(others.map(Self.details).joined(separator: "\n\n")) + "</system-out>\n"
-                }
-                cases += "    </testcase>\n"
+            var counts = (failures: 0, skipped: 0)
+            for finding in findings {
+                let outcome = self.outcome(finding)
+                if case .failure = outcome { counts.failures += 1 }
+                if case .skipped = outcome { counts.skipped += 1 }
+                cases += Self.testCase(finding, name: Self.caseName(finding, components[finding.component]), outcome: outcome)
             }
-            totals.tests += counts.tests
+            totals.tests += findings.count
             totals.failures += counts.failures
             totals.skipped += counts.skipped
-            suites += "  <testsuite name=\"\(rule.rawValue)\" tests=\"\(counts.tests)\" failures=\"\(counts.failures)\" errors=\"0\" skipped=\"\(counts.skipped)\" time=\"0\">\n"
+            suites += "  <testsuite name=\"\(rule.rawValue)\" tests=\"\(findings.count)\" failures=\"\(counts.failures)\" errors=\"0\" skipped=\"\(counts.skipped)\" time=\"0\">\n"
             suites += cases
             suites += "  </testsuite>\n"
         }
@@ -77,6 +53,38 @@ public struct JUnitReportWriter: ReportWriter {
         out += suites
         out += "</testsuites>\n"
         return out
+    }
+
+    /// What a finding's case reports.
+    enum Outcome {
+        case failure
+        case skipped(String)
+        case passed
+    }
+
+    func outcome(_ finding: Finding) -> Outcome {
+        if finding.waived { return .skipped("waived: " + (finding.waiverReason ?? "no reason given")) }
+        if finding.inBaseline { return .skipped("accepted in the baseline") }
+        guard let failOn, finding.severity >= failOn else { return .passed }
+        return .failure
+    }
+
+    /// One `<testcase>`: a failure with the finding's message and details, a skip with its reason, or a
+    /// pass with the details in `system-out`.
+    static func testCase(_ finding: Finding, name: String, outcome: Outcome) -> String {
+        let rule = finding.rule.rawValue
+        var out = "    <testcase classname=\"pedigree.\(rule)\" name=\"\(XMLText.escape(name, attribute: true))\" time=\"0\">\n"
+        switch outcome {
+        case .failure:
+            out += "      <failure type=\"\(rule)\" message=\"\(XMLText.escape(finding.message, attribute: true))\">"
+            out += XMLText.escape(details(finding)) + "</failure>\n"
+        case .skipped(let why):
+            out += "      <skipped message=\"\(XMLText.escape(why, attribute: true))\"/>\n"
+            out += "      <system-out>" + XMLText.escape(details(finding)) + "</system-out>\n"
+        case .passed:
+            out += "      <system-out>" + XMLText.escape(details(finding)) + "</system-out>\n"
+        }
+        return out + "    </testcase>\n"
     }
 
     /// A suite without cases whose properties state, once, the roots (and whether they were inferred),
@@ -97,19 +105,14 @@ public struct JUnitReportWriter: ReportWriter {
         return out
     }
 
-    func reachesThreshold(_ finding: Finding) -> Bool {
-        guard let failOn else { return false }
-        return finding.severity >= failOn
-    }
-
-    func fails(_ finding: Finding) -> Bool { reachesThreshold(finding) && !finding.waived && !finding.inBaseline }
-
-    /// `name version (ref)`: unique because refs are, readable because names come first.
-    static func caseName(_ component: AuditedComponent) -> String {
+    /// `name version (ref) [fingerprint]`: readable because names come first, unique and stable across
+    /// runs because fingerprints are.
+    static func caseName(_ finding: Finding, _ component: AuditedComponent?) -> String {
+        guard let component else { return finding.component.rawValue + " [" + finding.fingerprint + "]" }
         var name = component.name.isEmpty ? component.ref.rawValue : component.name
         if let version = component.version, !version.isEmpty { name += " " + version }
         if component.ref.rawValue != component.name { name += " (" + component.ref.rawValue + ")" }
-        return name
+        return name + " [" + finding.fingerprint + "]"
     }
 
     /// A finding as plain text lines: severity and message, location, path, licenses, fix, fingerprint.

@@ -9,11 +9,11 @@ import Testing
         try XMLParser.parse(Array(text.utf8), file: "junit.xml")
     }
 
-    @Test func oneCasePerComponentAndRuleWithCounts() throws {
+    @Test func oneCasePerFindingSoCountsMatchTheReport() throws {
         let report = ReportFixture.chatApp().report()
+        let findings = report.result.findings
         let root = try Self.parse(JUnitReportWriter().write(report))
         #expect(root.name == "testsuites")
-        let components = report.result.components.count
         let all = root.children("testsuite")
         // The first suite has no cases: its properties state the roots, the attached components and
         // every assumption once; one suite per rule follows.
@@ -21,27 +21,25 @@ import Testing
         #expect(all.first?.attribute("tests") == "0")
         let suites = Array(all.dropFirst())
         #expect(suites.map { $0.attribute("name") } == RuleID.allCases.map(\.rawValue))
-        #expect(root.attribute("tests") == String(components * RuleID.allCases.count))
+        #expect(root.attribute("tests") == String(findings.count))
+        #expect(root.attribute("failures") == String(report.result.summary.blocking))
         for suite in suites {
             let cases = suite.children("testcase")
-            #expect(cases.count == components)
+            let rule = findings.filter { $0.rule.rawValue == suite.attribute("name") }
+            #expect(cases.count == rule.count)
             #expect(suite.attribute("tests") == String(cases.count))
             #expect(suite.attribute("failures") == String(cases.filter { $0.child("failure") != nil }.count))
             #expect(suite.attribute("skipped") == String(cases.filter { $0.child("skipped") != nil }.count))
-            #expect(Set(cases.compactMap { $0.attribute("name") }).count == components)
-        }
-        // Failures are exactly the blocking findings' (rule, component) pairs.
-        let failed = suites.flatMap { suite in
-            suite.children("testcase").filter { $0.child("failure") != nil }.map { "\(suite.attribute("name") ?? "") \($0.attribute("name") ?? "")" }
-        }
-        let blocking = report.result.blocking.compactMap { finding in
-            report.result.components.first { $0.ref == finding.component }.map {
-                "\(finding.rule.rawValue) \(JUnitReportWriter.caseName($0))"
+            // Each case names its finding's fingerprint, so names are unique and stable.
+            #expect(Set(cases.compactMap { $0.attribute("name") }).count == cases.count)
+            for finding in rule {
+                #expect(cases.contains { $0.attribute("name")?.hasSuffix("[\(finding.fingerprint)]") == true })
             }
         }
-        #expect(!blocking.isEmpty)
-        #expect(Set(failed) == Set(blocking))
-        #expect(root.attribute("failures") == String(failed.count))
+        let failed = suites.flatMap { $0.children("testcase").filter { $0.child("failure") != nil } }
+        let failedFingerprints = failed.compactMap { $0.attribute("name")?.split(separator: "[").last?.dropLast() }.map(String.init)
+        #expect(!failedFingerprints.isEmpty)
+        #expect(Set(failedFingerprints) == Set(report.result.blocking.map(\.fingerprint)))
         let nonCommercial = try #require(suites.first { $0.attribute("name") == "non-commercial" })
         let failure = try #require(nonCommercial.children("testcase").compactMap { $0.child("failure") }.first)
         #expect(failure.attribute("type") == "non-commercial")
@@ -49,12 +47,23 @@ import Testing
         #expect(failure.text.contains("fingerprint: "))
     }
 
+    /// The 20,000-component product: as many cases as findings, as many failures as blocking findings.
+    @Test func aTwentyThousandComponentProductHasOneCasePerFinding() throws {
+        let report = LargeProduct.report
+        let text = JUnitReportWriter().write(report)
+        let root = try Self.parse(text)
+        #expect(root.attribute("tests") == String(report.result.findings.count))
+        #expect(root.attribute("failures") == String(report.result.summary.blocking))
+        let cases = root.children("testsuite").reduce(0) { $0 + $1.children("testcase").count }
+        #expect(cases == report.result.findings.count)
+    }
+
     @Test func inputTextRoundTripsThroughXML() throws {
         let hostile = "a<b>&\"c\" 'd'\u{01}\nnext"
         let report = ReportFixture.chatApp(hostile: hostile).report()
         let root = try Self.parse(JUnitReportWriter().write(report))
         let names = root.children("testsuite").dropFirst().first?.children("testcase").compactMap { $0.attribute("name") } ?? []
-        #expect(names.contains("a<b>&\"c\" 'd'\\u{1}\nnext (data)"))
+        #expect(names.contains { $0.hasPrefix("a<b>&\"c\" 'd'\\u{1}\nnext (data) [") })
         let failure = try #require(
             root.children("testsuite").first { $0.attribute("name") == "non-commercial" }?.children("testcase")
                 .compactMap { $0.child("failure") }.first)

@@ -31,7 +31,7 @@ struct Audit: ParsableCommand {
 
             Formats: text, json (Schemas/report.schema.json), sarif (SARIF 2.1.0 for code scanning, within \
             GitHub's limits; info findings only with --include-info), \
-            junit (one test case per component and rule), markdown (for pull-request comments), html \
+            junit (one test case per finding), markdown (for pull-request comments), html \
             (one self-contained page for release review).
 
             Exit codes: 0 no blocking findings, 1 blocking findings (errors, or warnings with \
