@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "SafeJSON", dependencies: ["PedigreeDiagnostics"]),
         .target(name: "SafeXML", dependencies: ["CLibXML2", "PedigreeDiagnostics"]),
         .target(name: "SafeYAML", dependencies: ["CYAML", "PedigreeDiagnostics"]),
+        .target(name: "SafeTOML", dependencies: ["PedigreeDiagnostics"]),
         .target(name: "PedigreeModel", dependencies: ["PedigreeDiagnostics"]),
         .target(
             name: "PedigreeLicenses",
@@ -40,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "PedigreeFormats",
-            dependencies: ["PedigreeDiagnostics", "PedigreeModel", "SafeJSON", "SafeXML", "SafeYAML"]
+            dependencies: ["PedigreeDiagnostics", "PedigreeModel", "SafeJSON", "SafeXML", "SafeYAML", "SafeTOML"]
         ),
         .target(name: "PedigreeEngine", dependencies: ["PedigreeDiagnostics", "PedigreeModel", "PedigreeLicenses"]),
         .target(
@@ -70,6 +71,7 @@ let package = Package(
         .testTarget(name: "SafeJSONTests", dependencies: ["SafeJSON"]),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"]),
         .testTarget(name: "SafeYAMLTests", dependencies: ["SafeYAML"]),
+        .testTarget(name: "SafeTOMLTests", dependencies: ["SafeTOML"]),
         .testTarget(name: "PedigreeLicensesTests", dependencies: ["PedigreeLicenses"]),
         .testTarget(name: "PedigreeFormatsTests", dependencies: ["PedigreeFormats"]),
         .testTarget(name: "PedigreeEngineTests", dependencies: ["PedigreeEngine"]),

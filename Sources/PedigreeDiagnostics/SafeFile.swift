@@ -133,6 +133,24 @@ public enum SafeFile {
         return result.sorted()
     }
 
+    /// The names in a directory (without `.` and `..`), sorted; nil with the reason when it cannot be listed.
+    public static func names(in directory: String) -> Result<[String], InputError> {
+        guard let dir = opendir(directory) else {
+            return .failure(InputError(
+                "input.unreadable-directory", "cannot list '\(directory)': \(errorText(errno))",
+                at: SourceLocation(file: directory, line: 0, column: 0)))
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let item = readdir(dir) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names.sorted())
+    }
+
     private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.read(fd, buffer, count)

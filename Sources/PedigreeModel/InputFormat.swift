@@ -13,4 +13,10 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case adapterConfig = "adapter-config"
     case gguf
     case manifest = "pedigree-manifest"
+    /// Installed Python package metadata (`*.dist-info/METADATA`, `*.egg-info/PKG-INFO`).
+    case pythonMetadata = "python-metadata"
+    case pyproject = "pyproject-toml"
+    case pipRequirements = "pip-requirements"
+    case uvLock = "uv-lock"
+    case poetryLock = "poetry-lock"
 }

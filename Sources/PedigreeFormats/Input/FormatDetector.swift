@@ -18,6 +18,7 @@ public enum ReaderInput: Sendable {
 /// File names are only a tie-breaker: a CycloneDX BOM named `foo.txt` is still a CycloneDX BOM.
 /// The order of the tests:
 /// ```
+/// a project file's name         -> that project format (ProjectFileKind: METADATA, uv.lock…)
 /// empty                        -> not an SBOM
 /// "GGUF" magic                 -> GGUF
 /// NUL in the first 1 KiB       -> not an SBOM (binary)
@@ -50,6 +51,7 @@ public enum FormatDetector {
     /// - Throws: `InputError` when the content is JSON, XML or YAML that does not parse; the caller
     ///   decides whether a file that fails to parse was meant as an input (`looksLikeSBOM`).
     public static func detect(_ bytes: [UInt8], path: String, limits: InputLimits = .default) throws(InputError) -> Detection {
+        if let project = ProjectFileKind.format(ofPath: path) { return .format(project, .bytes(bytes)) }
         guard let first = firstSignificantByte(bytes) else { return .notAnSBOM("an empty file") }
         if bytes.count >= 4, bytes[0] == 0x47, bytes[1] == 0x47, bytes[2] == 0x55, bytes[3] == 0x46 {
             return .format(.gguf, .bytes(bytes))

@@ -22,7 +22,7 @@ public struct FormatReader: Sendable {
         for reader in [
             cycloneDXJSON, cycloneDXXML, spdx2JSON, spdx2YAML, spdx2TagValue, spdx2RDF, spdx2XML, spdx3JSONLD,
             huggingFaceCard, adapterConfig, gguf, manifest,
-        ] {
+        ] + ProjectFileKind.readers {
             table[reader.format] = reader
         }
         return table
@@ -112,6 +112,11 @@ extension InputFormat {
         case .adapterConfig: "adapter config"
         case .gguf: "GGUF"
         case .manifest: "Pedigree manifest"
+        case .pythonMetadata: "Python package metadata"
+        case .pyproject: "pyproject.toml"
+        case .pipRequirements: "pip requirements"
+        case .uvLock: "uv.lock"
+        case .poetryLock: "poetry.lock"
         }
     }
 }

@@ -94,6 +94,8 @@ public struct InputLoader: Sendable {
             }
         }
         readBareCardsBesideCards(&files)
+        let limits = limits
+        ProjectJoin.join(&files) { try? SafeFile.read($0, limits: limits) }
         var loaded = Self.applyingManifestIDs(files)
         Self.flagInputsWithoutComponents(&loaded)
         return LoadResult(files: loaded, diagnostics: collector.diagnostics)
@@ -102,7 +104,10 @@ public struct InputLoader: Sendable {
     /// Reads files whose bytes the caller already holds (a portfolio store keeps them), in order, as
     /// `load(_:)` read them; includes are not followed, since the files they named are among them.
     public func load(contents: [(path: String, bytes: [UInt8])]) -> LoadResult {
-        var loaded = Self.applyingManifestIDs(contents.map { load(bytes: $0.bytes, path: $0.path) })
+        var files = contents.map { load(bytes: $0.bytes, path: $0.path) }
+        let stored = Dictionary(contents.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        ProjectJoin.join(&files) { stored[$0] }
+        var loaded = Self.applyingManifestIDs(files)
         Self.flagInputsWithoutComponents(&loaded)
         return LoadResult(files: loaded, diagnostics: [])
     }
@@ -276,7 +281,7 @@ public struct InputLoader: Sendable {
     private func expand(_ path: String, diagnostics: inout DiagnosticCollector) -> [(path: String, explicit: Bool)] {
         switch SafeFile.entry(at: path) {
         case .directory:
-            return SafeFile.regularFiles(under: path, diagnostics: &diagnostics).map { ($0, false) }
+            return ProjectFolderWalk.files(under: path, diagnostics: &diagnostics).map { ($0, false) }
         default:
             // Files, and everything SafeFile.read refuses with a precise error (missing, symlink, FIFO).
             return [(path, true)]
