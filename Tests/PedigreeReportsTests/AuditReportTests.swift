@@ -59,11 +59,83 @@ import Testing
         #expect(text.contains("evil\\u{1b}[2Jname"))
     }
 
-    @Test func textWrapsLongWordsWithinTheWidth() {
-        let lines = TextWrapper(width: 20).wrap(String(repeating: "x", count: 45) + " end", first: "  ", rest: "    ")
-        #expect(lines.allSatisfy { $0.count <= 20 })
-        #expect(lines.joined().filter { $0 == "x" }.count == 45)
-        #expect(lines.last?.hasSuffix(" end") == true)
+    @Test func textWrapNeverBreaksAWord() {
+        let long = "pkg:huggingface/" + String(repeating: "x", count: 45)
+        let lines = TextWrapper(width: 20).wrap("see " + long + " end and more words", first: "  ", rest: "    ")
+        #expect(lines == ["  see " + long, "    end and more", "    words"])
+        // A word that fits a fresh line moves there whole.
+        #expect(TextWrapper(width: 18).wrap("a b pkg:npm/left-pad", first: "", rest: "  ") == ["a b", "  pkg:npm/left-pad"])
+    }
+
+    @Test func textStartsWithTheTotalsPerRule() throws {
+        let text = TextReportWriter().write(Self.sample())
+        let lines = text.split(separator: "\n").map(String.init)
+        let total = try #require(lines.firstIndex { $0.hasPrefix("Total: ") })
+        let firstSection = try #require(lines.firstIndex { $0.hasSuffix(")") && !$0.hasPrefix(" ") && $0 != lines[total] })
+        #expect(total < firstSection)
+        let result = Self.sample().result
+        let summary = result.summary
+        #expect(lines[total] == "Total: \(result.findings.count) findings (\(summary.errors) errors, \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info); \(summary.blocking) blocking, \(summary.waived) waived")
+        // One line per rule that fired, in the order of the sections, with the same counts.
+        for rule in RuleID.allCases {
+            let fired = result.findings.filter { $0.rule == rule }
+            let line = lines[(total + 1)...].prefix { $0.hasPrefix("  ") }.first { $0.split(separator: " ").first.map(String.init) == rule.rawValue }
+            #expect((line != nil) == !fired.isEmpty, "\(rule)")
+            if let line { #expect(line.hasSuffix(TextReportWriter.counts(fired)) && text.contains("\n\(rule.rawValue) (\(TextReportWriter.counts(fired)))\n")) }
+        }
+    }
+
+    @Test func colourMarksSeveritiesOnlyWhenAsked() {
+        let plain = TextReportWriter().write(Self.sample())
+        let coloured = TextReportWriter(style: .colour).write(Self.sample())
+        #expect(!plain.contains("\u{1B}"))
+        #expect(coloured.contains("  \u{1B}[1;31merror\u{1B}[0m    "))
+        // Without its escape sequences the coloured report says exactly the same.
+        #expect(Self.strippingSGR(coloured) == plain)
+    }
+
+    @Test func narrowWidthKeepsPathStepsAndIdsWhole() {
+        let report = Self.sample()
+        let lines = TextReportWriter(width: 40).write(report).split(separator: "\n")
+        for finding in report.result.findings {
+            for step in TextReportWriter.steps(finding.path) where step != "→" {
+                #expect(lines.contains { $0.contains(step) }, "\(step) is broken")
+            }
+            if let location = finding.location { #expect(lines.contains { $0.contains(location.description) }) }
+        }
+        #expect(lines.contains { $0.contains("'acme/DeepSeek-R1-Distill-Llama-8B'") })
+    }
+
+    @Test func notesAreShownOnlyWhenAskedAndCountedAsPrinted() throws {
+        var report = Self.sample()
+        report.result.diagnostics = [
+            .warning("license.unknown-id", "'Foo-1.0' is not a known license id", at: SourceLocation(file: "bom.json", line: 3, column: 7)),
+            .note("license.hub-id", "read Hugging Face license id 'mit' as 'MIT'"),
+            .note("license.hub-id", "read Hugging Face license id 'apache-2.0' as 'Apache-2.0'"),
+        ]
+        let quiet = TextReportWriter().write(report)
+        #expect(quiet.contains("\ndiagnostics (1 warning)\n  bom.json:3:7: warning: [license.unknown-id]"))
+        #expect(!quiet.contains("license.hub-id"))
+        // The closing paragraph, unwrapped.
+        let last = try #require(quiet.components(separatedBy: "\n\n").last).replacingOccurrences(of: "\n  ", with: " ")
+        #expect(last.contains("; diagnostics: 1 warning, 2 notes not shown (--verbose shows them); findings: "))
+        let verbose = TextReportWriter(showNotes: true).write(report)
+        #expect(verbose.contains("\ndiagnostics (1 warning, 2 notes)\n"))
+        #expect(verbose.components(separatedBy: "note: [license.hub-id]").count == 3)
+        #expect(verbose.components(separatedBy: "\n\n").last?.replacingOccurrences(of: "\n  ", with: " ").contains("; diagnostics: 1 warning, 2 notes; findings: ") == true)
+    }
+
+    static func strippingSGR(_ text: String) -> String {
+        var out = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if scalar == "\u{1B}" {
+                while let next = scalars.next(), next != "m" {}
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     @Test func jsonHasTheSchemaFieldsInOrder() throws {

@@ -98,7 +98,7 @@ struct Audit: ParsableCommand {
 
     func writer(for policy: AuditPolicy) -> any ReportWriter {
         switch format {
-        case .text: TextReportWriter()
+        case .text: TerminalOutput.textReportWriter(writingTo: output, verbose: common.input.verbose)
         case .json: JSONReportWriter()
         case .sarif: SARIFReportWriter(workingDirectory: Self.workingDirectory(), includeInfo: includeInfo)
         case .junit: JUnitReportWriter(failOn: failOn.threshold, rules: RuleID.allCases.filter { policy.severity(of: $0) != nil })

@@ -33,7 +33,7 @@ struct Explain: ParsableCommand {
             printError("error: [explain.no-such-component] no component has the ref, name or purl '\(TerminalText.escape(component))'")
             throw ExitCode.unusableInput
         }
-        print(TextReportWriter().write(explanation), terminator: "")
+        print(TerminalOutput.textReportWriter(writingTo: nil).write(explanation), terminator: "")
         if run.inputs.hasInputErrors { throw ExitCode.unusableInput }
     }
 }
