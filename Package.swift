@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["PedigreeDiagnostics", "PedigreeModel", "SafeJSON"],
             resources: [
                 .copy("Data/knowledge-base.json"), .copy("Data/licenses-generated.json"),
-                .copy("Data/license-text-index.bin"),
+                .copy("Data/license-text-index.bin"), .copy("Data/license-texts.json"),
             ]
         ),
         .target(

@@ -18,11 +18,14 @@ public struct AuditedComponent: Sendable, Hashable, Codable {
     /// False for components only development, build or tests bring in.
     public var ships: Bool
     public var isProduct: Bool
+    /// The copyright lines the inputs state, as written (for NOTICE files).
+    public var copyright: String?
 
     public init(
         ref: ComponentRef, name: String, version: String? = nil, kind: ComponentKind, purl: String? = nil,
         declaredLicense: String? = nil, concludedLicense: String? = nil, license: String? = nil,
-        licensesDiffer: Bool = false, location: SourceLocation? = nil, ships: Bool = true, isProduct: Bool = false
+        licensesDiffer: Bool = false, location: SourceLocation? = nil, ships: Bool = true, isProduct: Bool = false,
+        copyright: String? = nil
     ) {
         self.ref = ref
         self.name = name
@@ -36,6 +39,7 @@ public struct AuditedComponent: Sendable, Hashable, Codable {
         self.location = location
         self.ships = ships
         self.isProduct = isProduct
+        self.copyright = copyright
     }
 }
 

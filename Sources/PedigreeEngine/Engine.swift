@@ -259,7 +259,8 @@ public enum Engine {
                 purl: component.purl, declaredLicense: declared, concludedLicense: concluded, license: inForce,
                 licensesDiffer: declared != nil && concluded != nil && declared != concluded
                     && !(component.concludedLicense?.isNoAssertion ?? false),
-                location: component.location, ships: shipped[node], isProduct: rootSet.contains(node))
+                location: component.location, ships: shipped[node], isProduct: rootSet.contains(node),
+                copyright: component.copyrightText)
         }
         var relationships = graph.edges.map { edge in
             AuditedRelationship(

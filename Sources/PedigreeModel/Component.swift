@@ -75,6 +75,13 @@ public struct Component: Sendable, Hashable, Codable {
         self.properties = properties
     }
 
+    /// The property under which readers keep the copyright lines an input states (SPDX `copyrightText`,
+    /// CycloneDX `copyright`), as written, for NOTICE files.
+    public static let copyrightProperty = "copyrightText"
+
+    /// The copyright lines the inputs state for this component, if any.
+    public var copyrightText: String? { properties[Self.copyrightProperty] }
+
     /// The license rules use: the concluded one when it says anything, else the declared one.
     public var effectiveLicense: LicenseStatement? {
         if let concludedLicense, !concludedLicense.isEmpty, !concludedLicense.isNoAssertion { return concludedLicense }

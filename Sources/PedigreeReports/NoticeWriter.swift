@@ -7,6 +7,11 @@ import PedigreeModel
 /// owed, the NOTICE files to pass on, the use restrictions recipients must follow, and the source
 /// offer copyleft code needs — plain text, ready to ship next to the product.
 ///
+/// A license that requires its text to accompany the work (MIT, BSD, Apache-2.0 ...) gets its full text,
+/// from the texts the package ships (`LicenseFullTexts`, from ScanCode LicenseDB, credited at the end
+/// whenever one is written); a component's copyright lines, as its inputs state them (SPDX
+/// `copyrightText`, CycloneDX `copyright`), are listed with it, since those licenses require them too.
+///
 /// Decisions: only components that ship (not development, build or test ones) and not the product
 /// itself are listed; the duties come from the engine's obligations (DOMAIN §8.4), so the file and
 /// the audit agree. Everything is sorted, no date is written, and the same audit gives the same bytes.
@@ -14,9 +19,11 @@ import PedigreeModel
 /// NOTICE file is read in terminals and editors.
 public struct NoticeWriter: ReportWriter {
     public var catalog: any LicenseCatalog
+    public var texts: LicenseFullTexts
 
-    public init(catalog: any LicenseCatalog) {
+    public init(catalog: any LicenseCatalog, texts: LicenseFullTexts = .shared) {
         self.catalog = catalog
+        self.texts = texts
     }
 
     public func write(_ report: AuditReport) -> String {
@@ -67,10 +74,10 @@ public struct NoticeWriter: ReportWriter {
         let copies = obligations(.licenseCopy).filter { !owers($0).isEmpty }
         if !copies.isEmpty {
             out += "\n" + heading("License texts", "-")
-            out += wrap("The following licenses require a copy of their text to accompany this product. Include each full text with this file.") + "\n\n"
+            out += wrap("The following licenses require a copy of their text to accompany this product. Their full texts follow at the end of this file; a license whose text Pedigree does not ship links to it, and that text must be included with this file.") + "\n\n"
             out += copies.sorted(by: { $0.license < $1.license }).map { obligation in
                 var text = "\(clean(obligation.license)) (\(licenseName(obligation.license)))\n"
-                if let source = licenseSource(obligation.license) { text += "  Text: \(source)\n" }
+                if fullTexts(obligation.license).isEmpty, let source = licenseSource(obligation.license) { text += "  Text: \(source)\n" }
                 return text + wrap("Applies to: " + owers(obligation).joined(separator: ", "), indent: "  ") + "\n"
             }.joined(separator: "\n")
         }
@@ -107,7 +114,39 @@ public struct NoticeWriter: ReportWriter {
                 for name in owers(obligation) { out += "- \(name) (\(clean(obligation.license)))\n" }
             }
         }
-        return out
+        return out + fullTextsSection(copies)
+    }
+
+    /// The full text of every license owed as a copy that the package ships, then the data's credit.
+    func fullTextsSection(_ copies: [Obligation]) -> String {
+        var written = Set<String>()
+        var blocks: [String] = []
+        for obligation in copies.sorted(by: { $0.license < $1.license }) {
+            for (id, text) in fullTexts(obligation.license) where written.insert(id).inserted {
+                let title = "\(clean(id)): \(licenseName(id))"
+                blocks.append(title + "\n" + String(repeating: "~", count: title.count) + "\n\n" + reflowed(text))
+            }
+        }
+        guard !blocks.isEmpty else { return "" }
+        return "\n" + heading("Full license texts", "-") + "\n" + blocks.joined(separator: "\n")
+            + "\n" + String(repeating: "-", count: 20) + "\n" + wrap(texts.credit) + "\n"
+    }
+
+    /// A license text with lines longer than 100 columns wrapped at spaces (the matching guidelines treat
+    /// whitespace as insignificant, so the text stays the license's); shorter lines are kept as they are.
+    func reflowed(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.count <= 100 ? String(line) : wrap(String(line))
+        }.joined(separator: "\n")
+    }
+
+    /// The bundled texts of each license in an obligation's key (`MIT`, `Apache-2.0 AND MIT`, `GPL-2.0-only WITH …`).
+    func fullTexts(_ key: String) -> [(id: String, text: String)] {
+        Self.split(key, " AND ").compactMap { part in
+            var id = Self.split(part, " WITH ").first ?? part
+            if id.hasSuffix("+") { id.removeLast() }
+            return texts.text(for: id).map { (id, $0) }
+        }
     }
 
     // MARK: Parts
@@ -119,7 +158,17 @@ public struct NoticeWriter: ReportWriter {
         out += "\n"
         if component.license == nil, let declared = component.declaredLicense { out += "  Stated as: \(clean(declared))\n" }
         if let purl = component.purl { out += "  Package: \(clean(purl))\n" }
+        for line in (component.copyright ?? "").split(whereSeparator: \.isNewline) where !line.allSatisfy(\.isWhitespace) {
+            let stated = clean(line.drop { $0 == " " }.description)
+            out += "  " + (Self.isCopyrightLine(stated) ? stated : "Copyright: " + stated) + "\n"
+        }
         return out
+    }
+
+    /// Whether a stated line already says it is a copyright notice (`Copyright 2024 …`, `(c) …`, `© …`).
+    static func isCopyrightLine(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return lower.hasPrefix("copyright") || lower.hasPrefix("(c)") || lower.hasPrefix("©")
     }
 
     func catalogTerms(_ key: String) -> LicenseTerms? {

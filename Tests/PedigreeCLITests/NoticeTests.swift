@@ -38,12 +38,36 @@ import Testing
         let text = try Self.notice("Tests/Fixtures/reports/notice/apache", ["--distribution", "on-device"])
         #expect(text.contains("\nNOTICE files\n"))
         #expect(text.contains("\n- mistralai/Mistral-7B-v0.1 (Apache-2.0)\n- vllm 0.6.3 (Apache-2.0)\n"))
-        #expect(text.contains("\nApache-2.0 (Apache License 2.0)\n  Text: https://spdx.org/licenses/Apache-2.0.html\n  Applies to: mistralai/Mistral-7B-v0.1, vllm 0.6.3\n"))
+        #expect(text.contains("\nApache-2.0 (Apache License 2.0)\n  Applies to: mistralai/Mistral-7B-v0.1, vllm 0.6.3\n"))
         #expect(text.contains("\nSource code offer\n"))
         #expect(text.contains("\n- busybox 1.36.1 (GPL-2.0-only)\n"))
         // pytest is excluded from what ships.
         #expect(!text.contains("pytest"))
         #expect(!text.contains("Use restrictions"))
+    }
+
+    @Test func licensesThatRequireTheirTextGetItInFullWithTheStatedCopyrights() throws {
+        let text = try Self.notice("Tests/Fixtures/reports/notice/copyright")
+        // SPDX copyrightText, one line per stated line; a holder without the word gets it.
+        #expect(text.contains("\ntiny-markdown 2.1.0\n  License: MIT (MIT License)\n  Copyright (c) 2019 Jane Roe\n  Copyright (c) 2021 Tiny Markdown contributors\n"))
+        #expect(text.contains("\nzipper 0.4.0\n  License: BSD-3-Clause (BSD 3-Clause \"New\" or \"Revised\" License)\n  Copyright: Zipper Authors\n"))
+        // NOASSERTION states nothing.
+        #expect(!text.contains("NOASSERTION"))
+        // The full texts replace the links, each once, and the data is credited.
+        #expect(text.contains("\nFull license texts\n"))
+        #expect(text.contains("\nMIT: MIT License\n~~~~~~~~~~~~~~~~\n\nPermission is hereby granted, free of charge"))
+        #expect(text.contains("Redistribution and use in source and binary forms"))
+        #expect(!text.contains("https://spdx.org/licenses/MIT.html"))
+        #expect(text.components(separatedBy: "Permission is hereby granted").count == 2)
+        #expect(text.contains("ScanCode LicenseDB"))
+        #expect(text.contains("CC-BY-4.0"))
+    }
+
+    @Test func cycloneDXCopyrightIsListedWithItsComponent() throws {
+        let text = try Self.notice("Tests/Fixtures/reports/notice/apache", ["--distribution", "on-device"])
+        #expect(text.contains("\nvllm 0.6.3\n  License: Apache-2.0 (Apache License 2.0)\n  Package: pkg:pypi/vllm@0.6.3\n  Copyright 2023 the vLLM team\n"))
+        #expect(text.contains("\nApache-2.0: Apache License 2.0\n"))
+        #expect(text.contains("TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION"))
     }
 
     @Test func writesTheFileAtomicallyAndRefusesSymlinks() throws {

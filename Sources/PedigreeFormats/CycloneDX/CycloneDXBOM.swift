@@ -25,6 +25,8 @@ struct CycloneDXComponent: Sendable {
     var version: String?
     var purl: String?
     var scope: String?
+    /// `copyright`: the copyright lines the component states, for NOTICE files.
+    var copyright: String?
     var supplier: String?
     var licenses: [CycloneDXLicense] = []
     var evidenceLicenses: [CycloneDXLicense] = []

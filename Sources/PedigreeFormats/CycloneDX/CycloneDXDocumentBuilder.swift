@@ -72,6 +72,7 @@ struct CycloneDXDocumentBuilder {
             location: stated.location, origins: [Origin(file: path, format: format, location: stated.location)],
             properties: stated.properties)
         if let scope = stated.scope { component.properties["cyclonedx:scope"] = scope }
+        if let copyright = stated.copyright, !copyright.isEmpty { component.properties[Component.copyrightProperty] = copyright }
         if component.kind == .other, let type = stated.type { component.properties["cyclonedx:type"] = type }
         (component.declaredLicense, component.concludedLicense) = licenses(of: stated, name: component.name)
         components.append(component)

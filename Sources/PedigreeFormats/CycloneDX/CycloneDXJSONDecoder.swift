@@ -129,6 +129,7 @@ struct CycloneDXJSONDecoder {
         result.group = string(value, "group")?.value
         result.version = string(value, "version")?.value
         result.purl = string(value, "purl")?.value
+        result.copyright = string(value, "copyright")?.value
         if let scope = string(value, "scope") {
             result.scope = scope.value
             if !CycloneDXSchemaRules.scopes.contains(scope.value) {

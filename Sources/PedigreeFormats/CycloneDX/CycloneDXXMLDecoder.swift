@@ -116,6 +116,7 @@ struct CycloneDXXMLDecoder {
         }
         result.group = text(element, "group")
         result.version = text(element, "version")
+        result.copyright = text(element, "copyright")
         result.purl = text(element, "purl")
         if let scope = child(element, "scope") {
             result.scope = scope.trimmedText

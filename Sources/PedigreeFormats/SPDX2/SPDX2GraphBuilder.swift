@@ -291,7 +291,7 @@ struct SPDX2GraphBuilder {
         keep("downloadLocation", element.downloadLocation)
         keep("homepage", element.homepage)
         keep("fileName", element.fileName)
-        keep("copyrightText", element.copyrightText)
+        keep(Component.copyrightProperty, element.copyrightText)
         keep("originator", element.originator)
         keep("spdx.licenseComments", element.licenseComments)
         keep("spdx.primaryPackagePurpose", element.primaryPurpose?.value)

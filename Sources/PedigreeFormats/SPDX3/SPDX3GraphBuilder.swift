@@ -339,7 +339,7 @@ struct SPDX3GraphBuilder {
         }
         keep("downloadLocation", element["software_downloadLocation"]?.string)
         keep("homepage", element["software_homePage"]?.string)
-        keep("copyrightText", element["software_copyrightText"]?.string)
+        keep(Component.copyrightProperty, element["software_copyrightText"]?.string)
         keep("spdx.primaryPurpose", element["software_primaryPurpose"]?.string.map(SPDX3RelationshipType.term))
         keep("dataset.availability", element["dataset_datasetAvailability"]?.string.map(SPDX3RelationshipType.term))
         if let types = element["dataset_datasetType"]?.array?.compactMap(\.string), !types.isEmpty {
