@@ -182,18 +182,14 @@ public struct NoticeWriter: ReportWriter {
         Self.split(key, " AND ").map { part in catalogTerms(part).map { clean($0.name) } ?? clean(part) }.joined(separator: " and ")
     }
 
-    /// Where the license's text can be read: its SPDX page, else its first source.
+    /// Where the license's text can be read: its SPDX page, else its own first source.
     func licenseSource(_ key: String) -> String? {
-        let sources = catalogTerms(key)?.sources ?? []
-        return sources.first { $0.hasPrefix("https://spdx.org/licenses/") } ?? licenseSources(key).first
-            ?? sources.first { HTMLText.isWebURL($0) }
+        LicenseTextLink(catalog: catalog).url(for: Self.split(key, " WITH ").first ?? key)
     }
 
     /// The license's own sources (its text, its use policy), leaving out catalogues that only describe it.
     func licenseSources(_ key: String) -> [String] {
-        (catalogTerms(key)?.sources ?? []).filter {
-            HTMLText.isWebURL($0) && !$0.contains("scancode-toolkit") && !$0.contains("osadl.org")
-        }
+        LicenseTextLink(catalog: catalog).sources(Self.split(key, " WITH ").first ?? key)
     }
 
     /// The text split at each occurrence of a separator (no Foundation in this module).

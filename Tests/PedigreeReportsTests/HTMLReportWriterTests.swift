@@ -1,5 +1,6 @@
 import PedigreeDiagnostics
 import PedigreeEngine
+import PedigreeLicenses
 import PedigreeModel
 import Testing
 @testable import PedigreeReports
@@ -59,6 +60,61 @@ import Testing
         #expect(html.components(separatedBy: "<polyline class=\"edge").count - 1 == report.result.relationships.count)
         #expect(html.contains("<ol class=\"path\"><li>acme-chat 1.0.0 <span class=\"edge-kind\">depends-on</span></li>"))
         #expect(html.contains("<tr><td><strong>acme-chat</strong> <span class=\"tag\">product</span></td>"))
+    }
+
+    @Test func verdictAndPerRuleCountsComeFirstThenTheDrawing() throws {
+        let report = ReportFixture.chatApp().report()
+        let html = HTMLReportWriter().write(report)
+        let verdict = try #require(html.range(of: "<p class=\"verdict"))
+        let counts = try #require(html.range(of: "<section id=\"summary\">"))
+        let drawing = try #require(html.range(of: "<section id=\"lineage\">"))
+        let findings = try #require(html.range(of: "<section id=\"findings\">"))
+        let product = try #require(html.range(of: "<section id=\"product\">"))
+        #expect(verdict.lowerBound < counts.lowerBound && counts.lowerBound < drawing.lowerBound)
+        #expect(drawing.lowerBound < product.lowerBound && drawing.lowerBound < findings.lowerBound)
+        for rule in Set(report.result.findings.map(\.rule)) {
+            let fired = report.result.findings.filter { $0.rule == rule }
+            let errors = fired.filter { $0.severity == .error }.count
+            #expect(html.contains("<tr><th><a href=\"#rule-\(rule.rawValue)\"><code>\(rule.rawValue)</code></a></th><td>\(errors)</td>"), "\(rule)")
+            #expect(html.contains("<dt id=\"rule-\(rule.rawValue)\">"))
+        }
+    }
+
+    @Test func licenseIDsLinkToTheirText() {
+        let html = HTMLReportWriter().write(ReportFixture.chatApp().report())
+        #expect(html.contains("<a class=\"license\" href=\"https://spdx.org/licenses/CC-BY-NC-4.0.html\" rel=\"noopener noreferrer\">CC-BY-NC-4.0</a>"))
+        // Operators and unknown ids stay text.
+        let link = LicenseTextLink(catalog: KnowledgeBase.shared)
+        #expect(link.html("MIT OR Foo-1.0") == "<a class=\"license\" href=\"https://spdx.org/licenses/MIT.html\" rel=\"noopener noreferrer\">MIT</a> OR Foo-1.0")
+        #expect(link.html("<b>") == "&lt;b&gt;")
+    }
+
+    @Test func fullNodeLabelsWrapInsteadOfBeingCut() {
+        let long = "acme-research/an-exceptionally-long-model-name-for-testing-wrapping-7B-instruct"
+        var fixture = ReportFixture.chatApp()
+        fixture.add("long", long, kind: .model, license: "MIT", line: 95)
+        fixture.edge("app", .dependsOn, "long")
+        let html = HTMLReportWriter().write(fixture.report())
+        let lines = LineageDiagram.wrap(long)
+        #expect(lines.count > 1 && lines.allSatisfy { $0.count <= LineageDiagram.labelLength })
+        #expect(lines.joined() == long)
+        #expect(!(html.components(after: "<svg", until: "</svg>") ?? "").contains("…"))
+        for line in lines { #expect(html.contains(">\(line)</tspan>")) }
+    }
+
+    @Test func largeProductsAreSummarisedWithinTheSizeLimit() throws {
+        let report = LargeProduct.report
+        let html = HTMLReportWriter().write(report)
+        let limits = HTMLLimits.standard
+        #expect(html.utf8.count < limits.bytes, "\(html.utf8.count) bytes")
+        print("HTML at \(report.result.components.count) components: \(html.utf8.count) bytes")
+        #expect(html.components(separatedBy: "<article class=\"finding").count - 1 == limits.findingCards)
+        let rows = html.components(after: "<section id=\"components\">", until: "</section>")?.components(separatedBy: "</tr>\n").count ?? 0
+        #expect(rows - 1 == limits.componentRows)
+        #expect(html.contains("\(limits.componentRows) of \(report.result.components.count) components are listed"))
+        #expect(html.contains("<details class=\"more\">"))
+        let lowered = html.lowercased()
+        for forbidden in ["<script", "<iframe", "<object", "<link", "javascript:"] { #expect(!lowered.contains(forbidden)) }
     }
 
     @Test func tooLargeGraphsAreNotDrawn() {

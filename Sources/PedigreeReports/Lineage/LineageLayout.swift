@@ -43,14 +43,18 @@ struct LineageLayout: Sendable {
     var labels: [Point]
     var width: Int
     var height: Int
+    /// The height of every box: the drawing's labels wrap, so it grows with the longest one.
+    var nodeHeight: Int
 
     /// - Parameters:
     ///   - count: the number of nodes.
     ///   - edges: `(from, to)` node indices; `from` is drawn above `to`.
     ///   - roots: nodes to place first in the top layer and to start the search from.
-    init(count: Int, edges: [(from: Int, to: Int)], roots: [Int], maxPerRow: Int = 6) {
+    ///   - nodeHeight: the height of every box (labels of several lines need more).
+    init(count: Int, edges: [(from: Int, to: Int)], roots: [Int], maxPerRow: Int = 6, nodeHeight: Int = Self.nodeHeight) {
         let w = Self.nodeWidth
-        let h = Self.nodeHeight
+        let h = nodeHeight
+        self.nodeHeight = nodeHeight
         var outgoing = [[Int]](repeating: [], count: count)
         for (index, edge) in edges.enumerated() where edge.from != edge.to {
             outgoing[edge.from].append(index)

@@ -27,6 +27,24 @@ public enum HTMLText {
         return out
     }
 
+    /// Escaped text in which a long id, purl or path may wrap only after its separators (`/`, `:`,
+    /// `@`, `#`, `?`, `&`, `=`, `-`, `_`), marked with `<wbr>`, never inside a word (nor after a dot:
+    /// `3.1` and `README.md` stay whole).
+    public static func breakable(_ text: String) -> String {
+        guard text.count > 24 else { return escape(text) }
+        var out = ""
+        var run = 0
+        for character in text {
+            out += escape(String(character))
+            run += 1
+            if run >= 8, "/:@#?&=-_".contains(character) {
+                out += "<wbr>"
+                run = 0
+            }
+        }
+        return out
+    }
+
     /// `<a href="…">text</a>` for an http(s) URL without spaces or quotes, else the escaped text.
     public static func link(_ url: String, text: String? = nil) -> String {
         guard isWebURL(url) else { return escape(text ?? url) }
