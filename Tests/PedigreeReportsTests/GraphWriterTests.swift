@@ -1,4 +1,6 @@
 import PedigreeDiagnostics
+import PedigreeEngine
+import PedigreeLicenses
 import PedigreeModel
 import PedigreeReports
 import Testing
@@ -17,6 +19,29 @@ struct GraphWriterTests {
             edges: [Edge(from: app.ref, to: "model", kind: .fineTunedFrom, statedAs: "pedigree.ancestors")],
             roots: [app.ref])
     }()
+
+    @Test func dotMarksBlockingComponentsAndAttachedEdgesLikeTheHTML() {
+        let license = { (id: String) in LicenseStatement(LicenseText(id, form: .id)) }
+        let graph = LineageGraph(
+            components: [
+                Component(ref: "app", name: "app", kind: .application),
+                Component(ref: "nc", name: "nc-model", kind: .model, declaredLicense: license("CC-BY-NC-4.0")),
+                Component(ref: "lib", name: "lib", kind: .library, declaredLicense: license("MIT")),
+                Component(ref: "loose", name: "loose", kind: .library, declaredLicense: license("MIT")),
+            ],
+            edges: [Edge(from: "app", to: "nc", kind: .dependsOn), Edge(from: "app", to: "lib", kind: .dependsOn)],
+            roots: ["app"])
+        let audit = Engine.audit(
+            graph: graph, context: ProductContext(name: "app", commercial: true, distribution: [.binary]),
+            catalog: KnowledgeBase.shared)
+        let dot = DOTGraphWriter().write(graph, audit: audit)
+        #expect(dot.contains(##""nc" [label="nc-model\nmodel · CC-BY-NC-4.0", shape=hexagon, color="#b3261e", fontcolor="#b3261e", penwidth=2];"##))
+        #expect(dot.contains(#""lib" [label="lib\nlibrary · MIT"];"#))
+        #expect(dot.contains(#""app" -> "loose" [label="dynamic-link (attached)", style=dotted];"#))
+        // Without an audit nothing is marked and nothing attached.
+        let plain = DOTGraphWriter().write(graph)
+        #expect(!plain.contains("#b3261e") && !plain.contains("attached"))
+    }
 
     @Test func dotQuotesEveryIdentifierAndLabel() {
         let dot = DOTGraphWriter().write(Self.hostile)

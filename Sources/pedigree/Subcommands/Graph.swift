@@ -38,7 +38,9 @@ struct Graph: ParsableCommand {
         let graph = loaded.lineage.graph
         let text: String
         switch format {
-        case .dot: text = DOTGraphWriter().write(graph)
+        case .dot:
+            // Audited in the manifest's context (else the strictest), to mark blocking components and attached edges.
+            text = DOTGraphWriter().write(graph, audit: Pipeline.audit(AuditRequest(inputs: input.inputs), inputs: loaded).result)
         case .mermaid: text = MermaidGraphWriter().write(graph)
         case .json: text = JSONGraphWriter().write(graph)
         }
