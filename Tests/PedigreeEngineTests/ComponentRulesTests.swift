@@ -119,6 +119,26 @@ import Testing
         #expect(result.findings(.attribution).contains { $0.component == "student" && $0.message.contains("Built with Qwen") })
     }
 
+    @Test func builtWithQwenIsOwedByTheModelBuiltWithQwenNotByAProductThatRunsIt() {
+        var runs = GraphBuilder()
+        runs.component("app", kind: .application)
+        runs.component("Qwen/Qwen2.5-72B-Instruct", license: "LicenseRef-qwen", kind: .model)
+        runs.edge("app", .dependsOn, "Qwen/Qwen2.5-72B-Instruct")
+        runs.root("app")
+        let running = runs.audit(ProductContext(commercial: true, distribution: [.saas]))
+        #expect(!running.findings(.attribution).contains { $0.message.contains("Built with Qwen") })
+        #expect(!running.obligations.contains { $0.kind == .display })
+        #expect(running.obligations.contains { $0.kind == .licenseCopy && $0.license == "LicenseRef-qwen" })
+
+        var tuned = runs
+        tuned.component("acme/support-72b", license: "Apache-2.0", kind: .model)
+        tuned.edges = [Edge(from: "app", to: "acme/support-72b", kind: .dependsOn)]
+        tuned.edge("acme/support-72b", .fineTunedFrom, "Qwen/Qwen2.5-72B-Instruct")
+        let tuning = tuned.audit(ProductContext(commercial: true, distribution: [.binary]))
+        #expect(tuning.findings(.attribution).contains { $0.component == "acme/support-72b" && $0.message.contains("Built with Qwen") })
+        #expect(tuning.obligations.contains { $0.kind == .display && $0.text == "Built with Qwen" && $0.components == ["acme/support-72b"] })
+    }
+
     @Test func registrationIsAnObligationNotAFinding() {
         let result = product("LicenseRef-registration").audit()
         #expect(result.findings(.nonCommercial).isEmpty)

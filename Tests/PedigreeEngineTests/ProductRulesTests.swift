@@ -186,14 +186,30 @@ import Testing
         #expect(binary.findings(.hostedService).isEmpty)
     }
 
+    @Test func territoryCarveOutForMultimodalModelsSparesTextModels() throws {
+        let eu = ProductContext(commercial: true, distribution: [.saas], regions: ["EU"])
+        #expect(appWithModel("LicenseRef-llama-3.2").audit(eu).findings(.territory).isEmpty)
+        var stated = GraphBuilder()
+        stated.component("app", kind: .application)
+        stated.component("acme/captioner", license: "LicenseRef-llama-3.2", kind: .model)
+        stated.edge("app", .dependsOn, "acme/captioner")
+        stated.root("app")
+        stated.components[1].properties[Component.multimodalProperty] = "true"
+        #expect(stated.audit(eu).findings(.territory).map(\.component) == ["acme/captioner"])
+        stated.components[1].properties[Component.multimodalProperty] = "false"
+        stated.components[1].name = "acme/vision-captioner"
+        #expect(stated.audit(eu).findings(.territory).isEmpty, "a reader's statement outranks the name")
+    }
+
     @Test func territoryCarveOutWarnsForCoveredRegion() throws {
-        let eu = appWithModel("LicenseRef-llama-3.2").audit(
+        var vision = appWithModel("LicenseRef-llama-3.2")
+        vision.components[1].name = "meta-llama/Llama-3.2-11B-Vision-Instruct"
+        let eu = vision.audit(
             ProductContext(commercial: true, distribution: [.saas], regions: ["eu", "US"]))
         let finding = try #require(eu.findings(.territory).first)
         #expect(finding.severity == .warning)
         #expect(finding.message.contains("multimodal models"))
-        let us = appWithModel("LicenseRef-llama-3.2").audit(
-            ProductContext(commercial: true, distribution: [.saas], regions: ["US"]))
+        let us = vision.audit(ProductContext(commercial: true, distribution: [.saas], regions: ["US"]))
         #expect(us.findings(.territory).isEmpty)
     }
 }

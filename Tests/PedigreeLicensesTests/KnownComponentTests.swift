@@ -84,3 +84,39 @@ struct NamedModelsTests {
         #expect(neural.license == "Apache-2.0")
     }
 }
+
+/// Model-license details that decide findings: which models a carve-out covers, who owes a display,
+/// which revision of evolving terms a release was granted under.
+@Suite("Model-license details")
+struct ModelLicenseDetailTests {
+    let knowledge = KnowledgeBase.shared
+
+    @Test("the Llama 3.2 and 3.3 EU carve-out covers the multimodal models only; Llama 4's covers every model")
+    func llamaTerritory() throws {
+        for id in ["LicenseRef-scancode-llama-3.2-license-2024", "LicenseRef-scancode-llama-3.3-license-2024"] {
+            let territory = try #require(knowledge.terms(for: id)?.territory.first)
+            #expect(territory.regions == ["EU"])
+            #expect(territory.appliesTo == .multimodalModels)
+        }
+        #expect(knowledge.terms(for: "LicenseRef-scancode-llama-4-cla-2025")?.territory.first?.appliesTo == .allModels)
+    }
+
+    @Test("'Built with Qwen' is owed by derivative models; 'Built with Llama' by every release")
+    func displayDuty() {
+        #expect(knowledge.terms(for: "LicenseRef-scancode-qwen-2024")?.attribution.displayOwedBy == .derivativeModels)
+        #expect(knowledge.terms(for: "LicenseRef-scancode-qwen-research-2024")?.attribution.displayOwedBy == .derivativeModels)
+        #expect(knowledge.terms(for: "LicenseRef-scancode-llama-3.1-license-2024")?.attribution.displayOwedBy == .everyRelease)
+    }
+
+    @Test("Gemma 1 and 2 were granted the 2024 terms, Gemma 3 the 2025 terms, with the same clauses")
+    func gemmaByDate() throws {
+        let gemma2 = try #require(knowledge.knownLicense(purl: nil, name: "google/gemma-2-9b-it", version: nil))
+        let gemma3 = try #require(knowledge.knownLicense(purl: nil, name: "google/gemma-3-27b-it", version: nil))
+        #expect(gemma2.license == "LicenseRef-scancode-gemma-tou-2024-04-01")
+        #expect(gemma3.license == "LicenseRef-scancode-gemma-tou-2025-03-24")
+        let old = try #require(knowledge.terms(for: gemma2.license))
+        let new = try #require(knowledge.terms(for: gemma3.license))
+        #expect(old.grantsTheSameTerms(as: new))
+        #expect(!old.grantsTheSameTerms(as: try #require(knowledge.terms(for: "LicenseRef-scancode-llama-3.1-license-2024"))))
+    }
+}

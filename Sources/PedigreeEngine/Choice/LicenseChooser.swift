@@ -118,7 +118,7 @@ struct LicenseChooser {
             }
         }
         if shipped {
-            if let duties = AttributionRule.duties(license), !duties.isEmpty { score.add(.attribution) }
+            if let duties = AttributionRule.duties(license, ownedByDerivativeModel: true), !duties.isEmpty { score.add(.attribution) }
             if SourceOfferRule.owes(terms, product: product) { score.add(.sourceOffer) }
         }
     }

@@ -25,9 +25,14 @@ enum ObligationCollector {
                 if a.licenseCopy { add(.licenseCopy, resolved.key, nil, node) }
                 if a.noticeFile { add(.noticeFile, resolved.key, nil, node) }
                 if let notice = a.notice { add(.notice, resolved.key, notice, node) }
-                if let display = a.display { add(.display, resolved.key, display, node) }
+                if let display = a.owedDisplay(byDerivativeModel: context.isDerivativeModel(node)) {
+                    add(.display, resolved.key, display, node)
+                }
                 if SourceOfferRule.owes(terms, product: context.product) { add(.sourceOffer, resolved.key, nil, node) }
                 if terms.commercial == .registration { add(.registration, resolved.key, nil, node) }
+            }
+            for (license, display) in context.carriedDerivativeDisplays(node) {
+                add(.display, context.licenses[license].key, display, node)
             }
             for record in context.forward.licenses(at: node, with: .useRestrictions) {
                 add(.useRestrictions, context.licenses[Int(record.license)].key, nil, node)

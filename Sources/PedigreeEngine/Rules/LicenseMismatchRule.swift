@@ -5,7 +5,9 @@
 /// (fine-tuned, quantized, merged, adapter, derived — not static links), only against ancestors whose
 /// license is not permissive, and only where the drop happens (the ancestor itself holds the license);
 /// a license the ancestor's license may be relicensed under (its compatibility list) is no drift;
-/// unknown licenses are left to `unknown-license`. A declared/concluded difference is shown on the
+/// unknown licenses are left to `unknown-license`; a declared revision of the known license that grants
+/// the same terms (a Hub id that names the current Gemma terms on a 2024 model) changes no verdict and is
+/// not raised. A declared/concluded difference is shown on the
 /// component, never raised (DOMAIN §8.1).
 public struct LicenseMismatchRule: Rule {
     public let id = RuleID.licenseMismatch
@@ -23,7 +25,11 @@ public struct LicenseMismatchRule: Rule {
                 let known = Set((reading.expression?.licenseIDs ?? []).map { id in
                     context.catalog.terms(for: id).map { LicenseIdentity.normalized($0.id) } ?? LicenseIdentity.normalized(id)
                 })
-                if !known.isEmpty, known.isDisjoint(with: own.map(\.normalized)) {
+                let knownTerms = (reading.expression?.licenseIDs ?? []).compactMap { context.catalog.terms(for: $0) }
+                let sameTerms = !knownTerms.isEmpty && knownTerms.allSatisfy { known in
+                    own.contains { $0.terms.map(known.grantsTheSameTerms) ?? false }
+                }
+                if !known.isEmpty, known.isDisjoint(with: own.map(\.normalized)), !sameTerms {
                     findings.append(context.finding(
                         id,
                         "'\(context.name(node))' is declared '\(own.map(\.key).joined(separator: " AND "))', but the knowledge base knows it as '\(fact.license)'",

@@ -36,6 +36,21 @@ public struct RuleContext: Sendable {
     /// The component's name for messages (quoted by the caller).
     func name(_ node: Int) -> String { components[node].name.isEmpty ? components[node].ref.rawValue : components[node].name }
 
+    /// Whether the component is a model derived from another (fine-tune, merge, adapter, distillation).
+    func isDerivativeModel(_ node: Int) -> Bool { isDerivative[node] && components[node].kind == .model }
+
+    /// Licenses whose display only derivative models owe, carried into a derivative model from upstream
+    /// ("Built with Qwen" is owed by the model built with Qwen, whatever license it states itself).
+    func carriedDerivativeDisplays(_ node: Int) -> [(license: Int, display: String)] {
+        guard isDerivativeModel(node) else { return [] }
+        return forward.licenses(at: node, with: .attribution).compactMap { record in
+            guard record.predEdge >= 0, let a = licenses[Int(record.license)].terms?.attribution,
+                a.displayOwedBy == .derivativeModels, let display = a.display
+            else { return nil }
+            return (Int(record.license), display)
+        }
+    }
+
     /// The known licenses in force on a component.
     func ownLicenses(_ node: Int) -> [Int] {
         componentLicenses[node].atoms.filter { licenses[$0].terms != nil }

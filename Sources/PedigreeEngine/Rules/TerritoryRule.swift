@@ -1,6 +1,8 @@
 /// `territory`: a territorial carve-out covers one of the product's regions.
 ///
-/// Decisions: regions compare case-insensitively; with no regions stated nothing is compared.
+/// Decisions: regions compare case-insensitively; with no regions stated nothing is compared; a
+/// carve-out for the multimodal models only (Llama 3.2) is judged on the model whose license it is,
+/// not on what was built from it ("multimodal models included in Llama 3.2").
 public struct TerritoryRule: Rule {
     public let id = RuleID.territory
     public init() {}
@@ -11,7 +13,10 @@ public struct TerritoryRule: Rule {
         return context.rootReach.compactMap { reach in
             let license = context.licenses[reach.license]
             guard reach.aspect == .territory, let terms = license.terms else { return nil }
-            let hits = terms.territory.filter { !stated.isDisjoint(with: $0.regions.map { $0.uppercased() }) }
+            let multimodal = context.components[reach.source].isMultimodalModel
+            let hits = terms.territory.filter {
+                !stated.isDisjoint(with: $0.regions.map { $0.uppercased() }) && ($0.appliesTo == .allModels || multimodal)
+            }
             guard !hits.isEmpty else { return nil }
             let name = context.name(reach.source)
             let covered = Set(hits.flatMap { $0.regions.map { $0.uppercased() } }).intersection(stated).sorted()

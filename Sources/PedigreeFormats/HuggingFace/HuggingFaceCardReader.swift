@@ -329,12 +329,21 @@ private struct HuggingFaceCardBuilder {
             let values = strings(of: node, key: key).map(\.text)
             if !values.isEmpty { card.properties["huggingface.\(key)"] = values.joined(separator: ", ") }
         }
+        if let tag = self["pipeline_tag"].flatMap({ strings(of: $0, key: "pipeline_tag", quiet: true).first?.text }) {
+            card.properties[Component.multimodalProperty] = Self.multimodalPipelineTags.contains(tag) ? "true" : "false"
+        }
         for key in ["annotations_creators", "language_creators"] {
             if let node = self[key], strings(of: node, key: key, quiet: true).contains(where: { $0.text == "machine-generated" }) {
                 card.properties["huggingface.machine-generated"] = "true"
             }
         }
     }
+
+    /// The Hub's pipeline tags of models that take images, audio or video with text.
+    static let multimodalPipelineTags: Set<String> = [
+        "image-text-to-text", "visual-question-answering", "document-question-answering", "image-to-text",
+        "video-text-to-text", "any-to-any", "audio-text-to-text", "visual-document-retrieval",
+    ]
 
     // MARK: Values
 

@@ -67,12 +67,14 @@ private struct StrictAttribution: Decodable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        try container.rejectUnknownKeys(["notice", "display", "namePrefix", "licenseCopy", "noticeFile"], in: "attribution")
+        try container.rejectUnknownKeys(
+            ["notice", "display", "namePrefix", "licenseCopy", "noticeFile", "displayOwedBy"], in: "attribution")
         value = LicenseTerms.Attribution(
             notice: try container.optional("notice"), display: try container.optional("display"),
             namePrefix: try container.optional("namePrefix"),
             licenseCopy: try container.optional("licenseCopy", default: false),
-            noticeFile: try container.optional("noticeFile", default: false))
+            noticeFile: try container.optional("noticeFile", default: false),
+            displayOwedBy: try container.optional("displayOwedBy", default: .everyRelease))
     }
 }
 
@@ -93,7 +95,9 @@ private struct StrictTerritory: Decodable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        try container.rejectUnknownKeys(["regions", "scope"], in: "territory")
-        value = LicenseTerms.Territory(regions: try container.required("regions"), scope: try container.required("scope"))
+        try container.rejectUnknownKeys(["regions", "scope", "appliesTo"], in: "territory")
+        value = LicenseTerms.Territory(
+            regions: try container.required("regions"), scope: try container.required("scope"),
+            appliesTo: try container.optional("appliesTo", default: .allModels))
     }
 }

@@ -73,16 +73,35 @@ public struct LicenseTerms: Sendable, Hashable, Codable {
         public var licenseCopy: Bool
         /// Whether the upstream NOTICE file must be passed on (Apache-2.0 §4(d)).
         public var noticeFile: Bool
+        /// Who owes the display string.
+        public var displayOwedBy: DisplayDuty
+
+        /// Who owes a license's display string.
+        public enum DisplayDuty: String, Sendable, Hashable, Codable {
+            /// Every release that contains or runs the licensed material (Llama: "a product or service
+            /// … that contains any of them").
+            case everyRelease = "every-release"
+            /// Only a model created, trained or improved with the material (Qwen: "to create, train,
+            /// fine-tune, or improve an AI model that is distributed or made available").
+            case derivativeModels = "derivative-models"
+        }
 
         public init(
             notice: String? = nil, display: String? = nil, namePrefix: String? = nil, licenseCopy: Bool = false,
-            noticeFile: Bool = false
+            noticeFile: Bool = false, displayOwedBy: DisplayDuty = .everyRelease
         ) {
             self.notice = notice
             self.display = display
             self.namePrefix = namePrefix
             self.licenseCopy = licenseCopy
             self.noticeFile = noticeFile
+            self.displayOwedBy = displayOwedBy
+        }
+
+        /// The display string a component owes: every holder of a license whose display every release
+        /// owes, only a derivative model of one whose display derivative models owe.
+        public func owedDisplay(byDerivativeModel: Bool) -> String? {
+            displayOwedBy == .everyRelease || byDerivativeModel ? display : nil
         }
     }
 
@@ -90,11 +109,31 @@ public struct LicenseTerms: Sendable, Hashable, Codable {
     public struct Territory: Sendable, Hashable, Codable {
         public var regions: [String]
         public var scope: String
+        /// Which of the licensed models the carve-out covers.
+        public var appliesTo: Coverage
 
-        public init(regions: [String], scope: String) {
+        /// Which models a territorial carve-out covers.
+        public enum Coverage: String, Sendable, Hashable, Codable {
+            case allModels = "all-models"
+            /// The multimodal (vision) models only (Llama 3.2's Acceptable Use Policy).
+            case multimodalModels = "multimodal-models"
+        }
+
+        public init(regions: [String], scope: String, appliesTo: Coverage = .allModels) {
             self.regions = regions
             self.scope = scope
+            self.appliesTo = appliesTo
         }
+    }
+
+    /// Whether two licenses grant the same terms, whatever their ids, names and sources: revisions of
+    /// one text that changed no clause (the Gemma Terms of Use of 2024 and 2025).
+    public func grantsTheSameTerms(as other: LicenseTerms) -> Bool {
+        var renamed = other
+        renamed.id = id
+        renamed.name = name
+        renamed.sources = sources
+        return renamed == self
     }
 
     public var id: String

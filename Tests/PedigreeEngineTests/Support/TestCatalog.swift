@@ -166,7 +166,7 @@ struct TestCatalog: LicenseCatalog {
             thresholds: [.init(metric: .monthlyActiveUsers, limit: 700_000_000, measuredAt: "2024-09-25")],
             derivativeIncludesOutputs: true, outputUse: [.namingRequired], useRestrictionsFlowDown: true,
             attribution: .init(display: "Built with Llama", namePrefix: "Llama", licenseCopy: true),
-            territory: [.init(regions: ["EU"], scope: "multimodal models")]),
+            territory: [.init(regions: ["EU"], scope: "multimodal models", appliesTo: .multimodalModels)]),
         LicenseTerms(
             id: "LicenseRef-openrail-m", name: "BigScience OpenRAIL-M", derivativeIncludesOutputs: true,
             useRestrictionsFlowDown: true, hostingIsDistribution: true, attribution: .init(licenseCopy: true)),
@@ -178,7 +178,8 @@ struct TestCatalog: LicenseCatalog {
         LicenseTerms(
             id: "LicenseRef-qwen", name: "Qwen License", commercial: .threshold,
             thresholds: [.init(metric: .monthlyActiveUsers, limit: 100_000_000)], derivativeIncludesOutputs: true,
-            outputUse: [.attributionRequired], attribution: .init(display: "Built with Qwen", licenseCopy: true)),
+            outputUse: [.attributionRequired],
+            attribution: .init(display: "Built with Qwen", licenseCopy: true, displayOwedBy: .derivativeModels)),
         LicenseTerms(
             id: "LicenseRef-mnpl", name: "Mistral AI Non-Production License", commercial: .forbidden,
             hostedServiceForbidden: true),
