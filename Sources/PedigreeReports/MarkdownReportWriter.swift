@@ -4,38 +4,53 @@ import PedigreeModel
 
 /// Writes an audit as GitHub-flavoured Markdown for a pull-request comment.
 ///
-/// Layout: a verdict line and a summary table; the blocking findings (new ones, with a baseline)
-/// first, each with its lineage drawn as a Mermaid flowchart; then, folded in `<details>`, the other
-/// findings, what the baseline had that is now resolved, the components (one table row each), the
-/// `OR` choices, the obligations and the notes on the inputs and the policy.
+/// Layout: a verdict line and a summary table; the findings counted per rule; the blocking findings
+/// (new ones, with a baseline), grouped by rule, each with its lineage drawn as a Mermaid flowchart;
+/// then, folded in `<details>`, the other findings, what the baseline had that is now resolved, the
+/// components (one table row each), the `OR` choices, the obligations and the notes on the inputs
+/// and the policy.
 ///
 /// Decisions: input text is escaped with `MarkdownText` (HARDENING.md §Output) in Markdown and with
 /// `HTMLText` inside the HTML of `<summary>`; Mermaid labels use Mermaid's entity codes. A comment is
-/// limited in size (GitHub: 65,536 characters), so at most `maxSections` blocking findings are written
-/// in full (`maxDiagrams` of them with a drawing) and at most `maxTableRows` rows per table, each cut
-/// said so.
+/// limited in size (GitHub: 65,536 characters), so the document never exceeds `maxCharacters`: the
+/// verdict and the counts per rule always come first, then parts in the order above as long as they
+/// fit (`MarkdownBudget`); at most `maxSections` blocking findings are written in full (`maxDiagrams`
+/// of them with a drawing) and at most `maxTableRows` rows per table, each cut said so.
 public struct MarkdownReportWriter: ReportWriter {
     public var maxDiagrams: Int
     /// Blocking findings written out in full; the rest go into a folded table.
     public var maxSections: Int
     public var maxTableRows: Int
+    /// The largest document written, in UTF-8 bytes.
+    public var maxCharacters: Int
 
-    public init(maxDiagrams: Int = 10, maxSections: Int = 10, maxTableRows: Int = 50) {
+    public init(maxDiagrams: Int = 10, maxSections: Int = 10, maxTableRows: Int = 50, maxCharacters: Int = 65_536) {
         self.maxDiagrams = maxDiagrams
         self.maxSections = maxSections
         self.maxTableRows = maxTableRows
+        self.maxCharacters = maxCharacters
     }
 
     public func write(_ report: AuditReport) -> String {
-        let result = report.result
-        let digest = ReportDigest(result)
+        let digest = ReportDigest(report.result)
+        let footer = "<sub>Pedigree \(HTMLText.escape(report.toolVersion)) · blocking = a finding at the failing severity neither waived nor in the baseline</sub>\n"
+        var budget = MarkdownBudget(limit: maxCharacters - footer.utf8.count)
+        budget.add(head(digest))
+        blockingFindings(digest, into: &budget)
+        folded(digest, into: &budget)
+        return budget.text + footer
+    }
+
+    /// The verdict, the summary, the baseline comparison, the product and the counts per rule.
+    func head(_ digest: ReportDigest) -> String {
+        let result = digest.result
         let summary = result.summary
         var out = "## Pedigree license audit: \(md(digest.productName))\n\n"
         if summary.blocking == 0 {
             out += "✅ **No blocking findings.**"
         } else {
             let new = result.baseline == nil ? "" : " (new since the baseline)"
-            out += "❌ **\(summary.blocking) blocking finding\(summary.blocking == 1 ? "" : "s")\(new).**"
+            out += "❌ **\(summary.blocking) blocking finding\(plural(summary.blocking))\(new).**"
         }
         out += " \(summary.errors) error\(plural(summary.errors)), \(summary.warnings) warning\(plural(summary.warnings)), \(summary.infos) info, \(summary.waived) waived.\n\n"
         out += "| Components | Relationships | Errors | Warnings | Infos | Waived | Blocking |\n"
@@ -45,92 +60,110 @@ public struct MarkdownReportWriter: ReportWriter {
             out += "Compared with the baseline \(md(baseline.source)): **\(baseline.new.count) new**, \(baseline.unchanged.count) unchanged, \(baseline.resolved.count) resolved.\n\n"
         }
         out += "**Product:** " + digest.contextPhrases.map { "\($0.label.lowercased()) \(md($0.value))" }.joined(separator: " · ") + "\n"
-        for assumption in result.context.assumptions { out += "- _Assumed:_ \(md(assumption))\n" }
+        for assumption in result.context.assumptions.prefix(maxTableRows) { out += "- _Assumed:_ \(md(assumption))\n" }
         out += "\n"
+        return out + ruleCounts(result.findings)
+    }
 
-        let blocking = digest.blocking
-        if !blocking.isEmpty {
-            out += result.baseline == nil ? "### Blocking findings\n\n" : "### New blocking findings\n\n"
-            for (position, finding) in blocking.prefix(maxSections).enumerated() {
-                out += section(finding, number: position + 1, digest: digest, diagram: position < maxDiagrams)
-            }
-            if blocking.count > maxSections {
-                let rest = Array(blocking.dropFirst(maxSections))
-                out += details("More blocking findings (\(rest.count))") {
-                    var text = "| Rule | Component | Finding | Lineage |\n|---|---|---|---|\n"
-                    for finding in rest.prefix(maxTableRows) {
-                        let path = shortPath(finding.path, digest)
-                        text += "| \(finding.rule.rawValue) | \(md(digest.label(finding.component))) | \(md(finding.message)) | \(md(path)) |\n"
-                    }
-                    return text + cut(rest.count)
-                }
-            }
+    /// One row per rule that fired, in catalogue order: how many block, and how many of each severity.
+    func ruleCounts(_ findings: [Finding]) -> String {
+        guard !findings.isEmpty else { return "" }
+        var out = "| Rule | Blocking | Errors | Warnings | Infos | Waived |\n|---|---:|---:|---:|---:|---:|\n"
+        for rule in RuleID.allCases {
+            let fired = findings.filter { $0.rule == rule }
+            guard !fired.isEmpty else { continue }
+            func count(_ severity: FindingSeverity) -> Int { fired.filter { $0.severity == severity }.count }
+            out += "| \(rule.rawValue) | \(fired.filter(\.isBlocking).count) | \(count(.error)) | \(count(.warning)) | \(count(.info)) | \(fired.filter(\.waived).count) |\n"
         }
+        return out + "\n"
+    }
 
+    /// The blocking findings by rule: the first in full, the rest in a folded table.
+    func blockingFindings(_ digest: ReportDigest, into budget: inout MarkdownBudget) {
+        let blocking = digest.blocking.enumerated().sorted { l, r in
+            l.element.rule.catalogueIndex != r.element.rule.catalogueIndex
+                ? l.element.rule.catalogueIndex < r.element.rule.catalogueIndex : l.offset < r.offset
+        }.map(\.element)
+        guard !blocking.isEmpty else { return }
+        budget.add(digest.result.baseline == nil ? "### Blocking findings\n\n" : "### New blocking findings\n\n")
+        var written = 0
+        for finding in blocking.prefix(maxSections) {
+            guard budget.add(section(finding, number: written + 1, digest: digest, diagram: written < maxDiagrams)) else { break }
+            written += 1
+        }
+        let rest = Array(blocking.dropFirst(written))
+        guard !rest.isEmpty else { return }
+        let rows = rest.map { finding in
+            "| \(finding.rule.rawValue) | \(md(digest.label(finding.component))) | \(md(finding.message)) | \(md(shortPath(finding.path, digest))) |\n"
+        }
+        budget.foldedTable(
+            summary: "More blocking findings (\(rest.count))", head: "| Rule | Component | Finding | Lineage |\n|---|---|---|---|\n",
+            rows: rows, total: rest.count, maxRows: maxTableRows)
+    }
+
+    /// The folded tables, most useful first, each as far as the budget allows.
+    func folded(_ digest: ReportDigest, into budget: inout MarkdownBudget) {
+        let result = digest.result
         let others = digest.others
         if !others.isEmpty {
-            out += details("Other findings (\(others.count))") {
-                var text = "| Severity | Rule | Component | Finding | Lineage | Status |\n|---|---|---|---|---|---|\n"
-                for finding in others.prefix(maxTableRows) {
-                    let path = shortPath(finding.path, digest)
-                    text += "| \(finding.severity.rawValue) | \(finding.rule.rawValue) | \(md(digest.label(finding.component))) | \(md(finding.message)) | \(md(path)) | \(md(digest.status(finding))) |\n"
-                }
-                return text + cut(others.count)
+            let rows = others.map { finding in
+                "| \(finding.severity.rawValue) | \(finding.rule.rawValue) | \(md(digest.label(finding.component))) | \(md(finding.message)) | \(md(shortPath(finding.path, digest))) | \(md(digest.status(finding))) |\n"
             }
+            budget.foldedTable(
+                summary: "Other findings (\(others.count))",
+                head: "| Severity | Rule | Component | Finding | Lineage | Status |\n|---|---|---|---|---|---|\n", rows: rows,
+                total: others.count, maxRows: maxTableRows)
         }
         if let baseline = result.baseline, !baseline.resolved.isEmpty {
-            out += details("Resolved since the baseline (\(baseline.resolved.count))") {
-                var text = "| Rule | Component | Finding |\n|---|---|---|\n"
-                for entry in baseline.resolved.prefix(maxTableRows) {
-                    text += "| \(md(entry.rule ?? "?")) | \(md(entry.component ?? "?")) | \(md(entry.message ?? entry.fingerprint)) |\n"
-                }
-                return text + cut(baseline.resolved.count)
+            let rows = baseline.resolved.map { entry in
+                "| \(md(entry.rule ?? "?")) | \(md(entry.component ?? "?")) | \(md(entry.message ?? entry.fingerprint)) |\n"
             }
+            budget.foldedTable(
+                summary: "Resolved since the baseline (\(baseline.resolved.count))", head: "| Rule | Component | Finding |\n|---|---|---|\n",
+                rows: rows, total: rows.count, maxRows: maxTableRows)
         }
-        out += details("Components (\(result.components.count))") {
-            var text = "| Component | Version | Kind | License | Declared | Concluded | Ships |\n|---|---|---|---|---|---|---|\n"
-            for component in result.components.prefix(maxTableRows) {
-                var name = md(component.name.isEmpty ? component.ref.rawValue : component.name)
-                if component.isProduct { name = "**" + name + "** (product)" }
-                text += "| \(name) | \(md(component.version ?? "")) | \(component.kind.rawValue) | \(md(digest.licenseText(component))) | \(md(component.declaredLicense ?? "")) | \(md(component.concludedLicense ?? "")) | \(component.ships ? "yes" : "no") |\n"
-            }
-            return text + cut(result.components.count)
+        let components = result.components.prefix(maxTableRows).map { component in
+            var name = md(component.name.isEmpty ? component.ref.rawValue : component.name)
+            if component.isProduct { name = "**" + name + "** (product)" }
+            return "| \(name) | \(md(component.version ?? "")) | \(component.kind.rawValue) | \(md(digest.licenseText(component))) | \(md(component.declaredLicense ?? "")) | \(md(component.concludedLicense ?? "")) | \(component.ships ? "yes" : "no") |\n"
         }
+        budget.foldedTable(
+            summary: "Components (\(result.components.count))",
+            head: "| Component | Version | Kind | License | Declared | Concluded | Ships |\n|---|---|---|---|---|---|---|\n",
+            rows: components, total: result.components.count, maxRows: maxTableRows)
         if !result.choices.isEmpty {
-            out += details("License choices (\(result.choices.count))") {
-                var text = "| Component | Expression | Chosen | Why |\n|---|---|---|---|\n"
-                for choice in result.choices.prefix(maxTableRows) {
-                    text += "| \(md(digest.label(choice.component))) | \(md(choice.expression)) | \(md(choice.chosen)) | \(md(choice.reason)) |\n"
-                }
-                return text + cut(result.choices.count)
+            let rows = result.choices.prefix(maxTableRows).map { choice in
+                "| \(md(digest.label(choice.component))) | \(md(choice.expression)) | \(md(choice.chosen)) | \(md(choice.reason)) |\n"
             }
+            budget.foldedTable(
+                summary: "License choices (\(result.choices.count))", head: "| Component | Expression | Chosen | Why |\n|---|---|---|---|\n",
+                rows: rows, total: result.choices.count, maxRows: maxTableRows)
         }
         if !result.obligations.isEmpty {
-            out += details("Obligations (\(result.obligations.count))") {
-                var text = "| Duty | License | Text | Components |\n|---|---|---|---|\n"
-                for obligation in result.obligations.prefix(maxTableRows) {
-                    let names = digest.labels(obligation.components)
-                    var owers = names.prefix(maxTableRows).joined(separator: ", ")
-                    if names.count > maxTableRows { owers += " and \(names.count - maxTableRows) more" }
-                    text += "| \(obligation.kind.rawValue) | \(md(obligation.license)) | \(md(obligation.text ?? "")) | \(md(owers)) |\n"
-                }
-                return text + cut(result.obligations.count)
+            let rows = result.obligations.prefix(maxTableRows).map { obligation in
+                let names = digest.labels(obligation.components)
+                var owers = names.prefix(Self.namesPerCell).joined(separator: ", ")
+                if names.count > Self.namesPerCell { owers += " and \(names.count - Self.namesPerCell) more" }
+                return "| \(obligation.kind.rawValue) | \(md(obligation.license)) | \(md(obligation.text ?? "")) | \(md(owers)) |\n"
             }
+            budget.foldedTable(
+                summary: "Obligations (\(result.obligations.count))", head: "| Duty | License | Text | Components |\n|---|---|---|---|\n",
+                rows: rows, total: result.obligations.count, maxRows: maxTableRows)
         }
         let notes = digest.policyDiagnostics + digest.otherDiagnostics
         if !notes.isEmpty {
-            out += details("Notes on the inputs and the policy (\(notes.count))") {
-                var text = ""
-                for diagnostic in notes.prefix(maxTableRows) {
-                    let place = diagnostic.location.map { md($0.description) + ": " } ?? ""
-                    text += "- \(place)\(diagnostic.severity.rawValue) [\(md(diagnostic.code))] \(md(diagnostic.message))\n"
-                }
-                return text + cut(notes.count)
+            let rows = notes.prefix(maxTableRows).map { diagnostic in
+                let place = diagnostic.location.map { md($0.description) + ": " } ?? ""
+                return "- \(place)\(diagnostic.severity.rawValue) [\(md(diagnostic.code))] \(md(diagnostic.message))\n"
             }
+            budget.foldedTable(
+                summary: "Notes on the inputs and the policy (\(notes.count))", head: "", rows: rows, total: notes.count,
+                maxRows: maxTableRows)
         }
-        out += "<sub>Pedigree \(HTMLText.escape(report.toolVersion)) · blocking = an error neither waived nor in the baseline</sub>\n"
-        return out
     }
+
+    /// Components named in one obligation's table cell; the rest are counted.
+    static let namesPerCell = 10
 
     // MARK: Parts
 
@@ -171,14 +204,6 @@ public struct MarkdownReportWriter: ReportWriter {
         guard path.count > 5, let first = path.first else { return PathText.plain(path) { digest.name($0.ref) } }
         return PathText.plain([first]) { digest.name($0.ref) } + "… --"
             + (path[path.count - 4].edge?.rawValue ?? "") + "--> " + PathText.plain(Array(path.suffix(3))) { digest.name($0.ref) }
-    }
-
-    func details(_ summary: String, _ body: () -> String) -> String {
-        "<details><summary>\(HTMLText.escape(summary))</summary>\n\n" + body() + "\n</details>\n\n"
-    }
-
-    func cut(_ total: Int) -> String {
-        total > maxTableRows ? "\n_\(total - maxTableRows) more not shown; see the full report (`--format html` or `json`)._\n" : ""
     }
 
     func md(_ text: String) -> String { MarkdownText.escape(text) }

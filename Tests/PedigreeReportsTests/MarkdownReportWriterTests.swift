@@ -76,6 +76,46 @@ import Testing
         #expect(text.contains("| naming | old\\-model | an old problem |") || text.contains("| naming | old-model | an old problem |"))
     }
 
+    @Test func findingsAreCountedPerRuleFirst() throws {
+        let report = ReportFixture.chatApp().report()
+        let text = MarkdownReportWriter().write(report)
+        let table = try #require(text.components(after: "| Rule | Blocking | Errors | Warnings | Infos | Waived |\n|---|---:|---:|---:|---:|---:|\n", until: "\n\n"))
+        let rows = table.split(separator: "\n")
+        let fired = RuleID.allCases.filter { rule in report.result.findings.contains { $0.rule == rule } }
+        #expect(rows.map { String($0.split(separator: "|").first ?? "").trimmingCharacters() } == fired.map(\.rawValue))
+        let nonCommercial = report.result.findings.filter { $0.rule == .nonCommercial }
+        #expect(rows.contains("| non-commercial | \(nonCommercial.filter(\.isBlocking).count) | \(nonCommercial.count) | 0 | 0 | 0 |"))
+        let counts = try #require(text.range(of: "| Rule | Blocking |"))
+        let blocking = try #require(text.range(of: "### Blocking findings"))
+        #expect(counts.lowerBound < blocking.lowerBound)
+    }
+
+    /// The 20,000-component product's comment fits GitHub's 65,536 characters, still leads with the
+    /// counts per rule, and says what it left out.
+    @Test func aTwentyThousandComponentProductFitsAPullRequestComment() throws {
+        let report = LargeProduct.report
+        let text = MarkdownReportWriter().write(report)
+        #expect(text.utf8.count <= 65_536)
+        #expect(text.count > 30_000, "the comment uses its room")
+        #expect(text.contains("| non-commercial | \(report.result.findings.filter { $0.rule == .nonCommercial && $0.isBlocking }.count) |"))
+        #expect(text.contains("#### 1. "))
+        #expect(text.contains("more not shown; see the full report"))
+        #expect(text.hasSuffix("</sub>\n"))
+    }
+
+    @Test(arguments: [2_000, 5_000, 20_000])
+    func everyLimitIsKept(limit: Int) throws {
+        var fixture = ReportFixture.chatApp()
+        for index in 0..<60 {
+            fixture.add("extra\(index)", "extra-library-with-a-long-name-\(index)", license: "MIT", line: 100 + index)
+            fixture.edge("app", .dependsOn, "extra\(index)")
+        }
+        let text = MarkdownReportWriter(maxCharacters: limit).write(fixture.report())
+        #expect(text.utf8.count <= limit)
+        #expect(text.contains("| Rule | Blocking |"))
+        #expect(text.components(separatedBy: "<details>").count == text.components(separatedBy: "</details>").count)
+    }
+
     @Test func largeResultsAreCutAndSaySo() throws {
         let report = ReportFixture.chatApp().report()
         let text = MarkdownReportWriter(maxDiagrams: 0, maxSections: 0, maxTableRows: 2).write(report)
@@ -84,6 +124,10 @@ import Testing
         #expect(text.contains("<summary>More blocking findings (\(report.result.blocking.count))</summary>"))
         #expect(text.contains("_\(report.result.components.count - 2) more not shown;"))
     }
+}
+
+extension StringProtocol {
+    func trimmingCharacters() -> String { String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
 }
 
 extension String {
