@@ -108,6 +108,21 @@ struct GatingCommandTests {
         #expect(!clean.stderr.contains("notice.blocking-findings"))
     }
 
+    /// The pre-commit sample audits cards and SBOMs, and leaves a project's other READMEs alone.
+    @Test func thePreCommitHookAuditsCardsButNotEveryReadme() throws {
+        let hook = "Samples/ci/pre-commit/pedigree-pre-commit"
+        let plain = try PedigreeProcess.runScript(hook, ["README.md", "Samples/README.md"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.isEmpty)
+        let card = "Samples/hf-finetune-stack/datasets/acme/support-dialogs/README.md"
+        let audited = try PedigreeProcess.runScript(hook, ["README.md", card])
+        #expect(audited.status == 1)
+        #expect(audited.stdout.contains("non-commercial"))
+        #expect(audited.stderr.contains("pedigree-pre-commit: blocking license findings"))
+        let config = try String(contentsOfFile: PedigreeProcess.repository + "/Samples/ci/pre-commit/.pre-commit-config.yaml", encoding: .utf8)
+        #expect(config.contains("entry: tools/pedigree-pre-commit"))
+    }
+
     @Test func aPolicyGivenAsAnInputIsRefusedWithAHint() throws {
         let result = try PedigreeProcess.run(["audit", Self.head, "Samples/ci/pedigree-policy.yaml"])
         #expect(result.status == 2)

@@ -27,6 +27,17 @@ struct PedigreeProcess {
     }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        // `env --chdir` runs the binary in the repository, so tests name samples by relative path.
+        try spawn(["/usr/bin/env", "--chdir=\(repository)", executable] + arguments)
+    }
+
+    /// Runs a shell script of the repository (a CI sample) in the repository, with PEDIGREE naming the
+    /// built binary.
+    static func runScript(_ script: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try spawn(["/usr/bin/env", "--chdir=\(repository)", "PEDIGREE=\(executable)", "/bin/sh", script] + arguments)
+    }
+
+    static func spawn(_ argv: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("pedigree-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -41,13 +52,11 @@ struct PedigreeProcess {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
-        // `env --chdir` runs the binary in the repository, so tests name samples by relative path.
-        let argv = ["/usr/bin/env", "--chdir=\(repository)", executable] + arguments
         var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
-        guard spawned == 0 else { throw SpawnError(description: "cannot start \(executable): error \(spawned)") }
+        guard spawned == 0 else { throw SpawnError(description: "cannot start \(argv): error \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             guard errno == EINTR else { throw SpawnError(description: "waitpid failed: error \(errno)") }
