@@ -19,4 +19,21 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case pipRequirements = "pip-requirements"
     case uvLock = "uv-lock"
     case poetryLock = "poetry-lock"
+    /// `package.json`: a project's own, or an installed package's in `node_modules`.
+    case npmPackage = "npm-package-json"
+    case npmLock = "npm-package-lock"
+    case cargoManifest = "cargo-toml"
+    case cargoLock = "cargo-lock"
+    case goMod = "go-mod"
+    case goVendorModules = "go-vendor-modules"
+    case gitModules = "gitmodules"
+    case cmakeLists = "cmake-lists"
+    case conanfile = "conanfile-txt"
+    case vcpkgManifest = "vcpkg-json"
+    /// The license file of a vendored folder (`third_party/<name>/LICENSE`).
+    case vendoredLicense = "vendored-license"
+    case ollamaModelfile = "ollama-modelfile"
+    case mlflowModel = "mlflow-mlmodel"
+    /// A Hugging Face `config.json` (transformers): a model in its folder, with lineage hints.
+    case huggingFaceConfig = "huggingface-config"
 }

@@ -12,5 +12,5 @@ enum BenchRegistry {
         EngineBench.tenThousand,
         EngineBench.hundredThousand,
         EngineBench.cyclic,
-    ] + ReaderBench.cases + LicenseTextBench.cases + PortfolioBench.cases
+    ] + ReaderBench.cases + LicenseTextBench.cases + PortfolioBench.cases + ProjectScanBench.cases
 }

@@ -117,14 +117,16 @@ struct InputLoaderTests {
         #expect(byName["bom.json"]?.status == .read)
         #expect(byName["bom.xml"]?.status == .read)
         #expect(byName["bom.xml"]?.document?.components.map(\.name) == ["xml-lib"])
-        for skipped in ["train.py", "LICENSE", "image.png", "NOTES.md", "package.json"] {
+        // A package.json is a project manifest now, read as one.
+        #expect(byName["package.json"]?.status == .read && byName["package.json"]?.format == .npmPackage)
+        for skipped in ["train.py", "LICENSE", "image.png", "NOTES.md"] {
             #expect(byName[skipped]?.status == .skipped, "\(skipped)")
             #expect(byName[skipped]?.diagnostics.map(\.severity) == [.note], "\(skipped)")
         }
         // A broken file that looks like an SBOM is an error, and the others are still read.
         #expect(byName["broken.cdx.json"]?.status == .failed)
         #expect(result.hasInputErrors)
-        #expect(result.documents.count == 2)
+        #expect(result.documents.count == 3)
     }
 
     @Test func missingInputIsAnErrorAndOthersStillLoad() throws {

@@ -24,7 +24,8 @@ public enum ReaderInput: Sendable {
 /// NUL in the first 1 KiB       -> not an SBOM (binary)
 /// "{" or "[" first             -> JSON: bomFormat / $schema cyclonedx -> CycloneDX; spdxVersion -> SPDX 2;
 ///                                 @context naming spdx or @graph -> SPDX 3; base_model_name_or_path /
-///                                 peft_type -> adapter config
+///                                 peft_type -> adapter config; _name_or_path, or architectures with
+///                                 model_type -> Hugging Face config
 /// "<" first                    -> XML: bom -> CycloneDX; RDF with SPDX terms -> SPDX 2 RDF; Document -> SPDX 2 XML
 /// UTF-16 byte order mark       -> transcoded to UTF-8 (strictly) and detected again
 /// "---" line ... "---" line    -> Markdown with YAML front matter naming a card key -> Hugging Face card
@@ -104,6 +105,7 @@ public enum FormatDetector {
             return .format(.adapterConfig, .json(value))
         }
         if let misplaced = MisplacedInput.recognize(keys: keys) { return .misplaced(misplaced) }
+        if HuggingFaceConfigReader.recognizes(json: value) { return .format(.huggingFaceConfig, .json(value)) }
         return .notAnSBOM("a JSON file without 'bomFormat', 'spdxVersion', '@context' or 'base_model_name_or_path'")
     }
 

@@ -21,7 +21,7 @@ public struct FormatReader: Sendable {
         var table: [InputFormat: FormatReader] = [:]
         for reader in [
             cycloneDXJSON, cycloneDXXML, spdx2JSON, spdx2YAML, spdx2TagValue, spdx2RDF, spdx2XML, spdx3JSONLD,
-            huggingFaceCard, adapterConfig, gguf, manifest,
+            huggingFaceCard, adapterConfig, gguf, manifest, huggingFaceConfig,
         ] + ProjectFileKind.readers {
             table[reader.format] = reader
         }
@@ -51,6 +51,11 @@ public struct FormatReader: Sendable {
     static let gguf = FormatReader(format: .gguf) { input, path, limits throws(InputError) in
         guard case .bytes(let bytes) = input else { throw mismatch(.gguf, path) }
         return try GGUFReader.read(bytes: bytes, path: path, limits: limits)
+    }
+
+    static let huggingFaceConfig = FormatReader(format: .huggingFaceConfig) { input, path, _ throws(InputError) in
+        guard case .json(let value) = input else { throw mismatch(.huggingFaceConfig, path) }
+        return HuggingFaceConfigReader.read(json: value, path: path)
     }
 
     static let manifest = FormatReader(format: .manifest) { input, path, _ throws(InputError) in
@@ -117,6 +122,20 @@ extension InputFormat {
         case .pipRequirements: "pip requirements"
         case .uvLock: "uv.lock"
         case .poetryLock: "poetry.lock"
+        case .npmPackage: "package.json"
+        case .npmLock: "package-lock.json"
+        case .cargoManifest: "Cargo.toml"
+        case .cargoLock: "Cargo.lock"
+        case .goMod: "go.mod"
+        case .goVendorModules: "vendor/modules.txt"
+        case .gitModules: ".gitmodules"
+        case .cmakeLists: "CMakeLists.txt"
+        case .conanfile: "conanfile.txt"
+        case .vcpkgManifest: "vcpkg.json"
+        case .vendoredLicense: "vendored license file"
+        case .ollamaModelfile: "Ollama Modelfile"
+        case .mlflowModel: "MLflow MLmodel"
+        case .huggingFaceConfig: "Hugging Face config"
         }
     }
 }

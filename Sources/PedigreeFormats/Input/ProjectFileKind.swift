@@ -1,5 +1,6 @@
 import PedigreeDiagnostics
 import PedigreeModel
+import SafeJSON
 
 /// Project files (manifests, lockfiles, installed package metadata) are not self-describing: a
 /// `uv.lock` is TOML and a `METADATA` file is mail headers, so they are recognised by their names,
@@ -16,10 +17,33 @@ public enum ProjectFileKind {
         case "pyproject.toml": return .pyproject
         case "uv.lock": return .uvLock
         case "poetry.lock": return .poetryLock
+        case "package.json": return .npmPackage
+        case "package-lock.json": return .npmLock
+        case "Cargo.toml": return .cargoManifest
+        case "Cargo.lock": return .cargoLock
+        case "go.mod": return .goMod
+        case "modules.txt" where folder == "vendor": return .goVendorModules
+        case ".gitmodules": return .gitModules
+        case "CMakeLists.txt": return .cmakeLists
+        case "conanfile.txt": return .conanfile
+        case "vcpkg.json": return .vcpkgManifest
+        case "MLmodel": return .mlflowModel
         default: break
         }
         if name.hasPrefix("requirements"), name.hasSuffix(".txt") { return .pipRequirements }
+        if name == "Modelfile" || name.hasSuffix(".Modelfile") || name.hasPrefix("Modelfile.") { return .ollamaModelfile }
+        if isVendoredLicense(path, parts) { return .vendoredLicense }
         return nil
+    }
+
+    /// `vendor/<name>/LICENSE`, `third_party/<name>/COPYING`…, in a folder that is not a package of
+    /// its own (one with a `Cargo.toml`, `package.json` or `go.mod` is read through that manifest).
+    private static func isVendoredLicense(_ path: String, _ parts: [Substring]) -> Bool {
+        guard parts.count >= 3, let name = parts.last, ProjectLicenseFiles.isLicenseFileName(String(name)),
+            VendoredLicenseReader.vendorFolders.contains(String(parts[parts.count - 3]))
+        else { return false }
+        let folder = ProjectJoin.folderPath(of: path)
+        return ["Cargo.toml", "package.json", "go.mod"].allSatisfy { SafeFile.entry(at: folder + "/" + $0) != .regularFile }
     }
 
     /// The readers of project files, all given the file's bytes.
@@ -38,6 +62,45 @@ public enum ProjectFileKind {
         },
         FormatReader(format: .poetryLock) { input, path, limits throws(InputError) in
             try PythonLockReader.read(bytes(input, .poetryLock, path), path: path, format: .poetryLock, limits: limits)
+        },
+        FormatReader(format: .npmPackage) { input, path, limits throws(InputError) in
+            NPMPackageReader.read(json: try JSONParser.parse(bytes(input, .npmPackage, path), file: path, limits: limits), path: path)
+        },
+        FormatReader(format: .npmLock) { input, path, limits throws(InputError) in
+            NPMLockReader.read(json: try JSONParser.parse(bytes(input, .npmLock, path), file: path, limits: limits), path: path)
+        },
+        FormatReader(format: .cargoManifest) { input, path, limits throws(InputError) in
+            try CargoManifestReader.read(bytes(input, .cargoManifest, path), path: path, limits: limits)
+        },
+        FormatReader(format: .cargoLock) { input, path, limits throws(InputError) in
+            try CargoLockReader.read(bytes(input, .cargoLock, path), path: path, limits: limits)
+        },
+        FormatReader(format: .goMod) { input, path, limits throws(InputError) in
+            try GoModReader.read(bytes(input, .goMod, path), path: path, limits: limits)
+        },
+        FormatReader(format: .goVendorModules) { input, path, limits throws(InputError) in
+            try GoVendorModulesReader.read(bytes(input, .goVendorModules, path), path: path, limits: limits)
+        },
+        FormatReader(format: .gitModules) { input, path, limits throws(InputError) in
+            try GitModulesReader.read(bytes(input, .gitModules, path), path: path, limits: limits)
+        },
+        FormatReader(format: .cmakeLists) { input, path, limits throws(InputError) in
+            try CMakeDependencyReader.read(bytes(input, .cmakeLists, path), path: path, limits: limits)
+        },
+        FormatReader(format: .conanfile) { input, path, limits throws(InputError) in
+            try ConanfileReader.read(bytes(input, .conanfile, path), path: path, limits: limits)
+        },
+        FormatReader(format: .vcpkgManifest) { input, path, limits throws(InputError) in
+            try VcpkgManifestReader.read(bytes(input, .vcpkgManifest, path), path: path, limits: limits)
+        },
+        FormatReader(format: .vendoredLicense) { input, path, limits throws(InputError) in
+            try VendoredLicenseReader.read(bytes(input, .vendoredLicense, path), path: path, limits: limits)
+        },
+        FormatReader(format: .ollamaModelfile) { input, path, limits throws(InputError) in
+            try OllamaModelfileReader.read(bytes(input, .ollamaModelfile, path), path: path, limits: limits)
+        },
+        FormatReader(format: .mlflowModel) { input, path, limits throws(InputError) in
+            try MLflowModelReader.read(bytes(input, .mlflowModel, path), path: path, limits: limits)
         },
     ]
 

@@ -11,15 +11,27 @@ import PedigreeModel
 ///   neither installed nor locked, is left out: it does not apply to this environment.
 /// - A file that states dependencies but not the project (a `requirements.txt`) hangs them under a
 ///   placeholder for its folder's project, which becomes the project the folder's own manifest names.
-/// - A license file that installed metadata or `pyproject.toml` names is read into the license it defines.
+/// - A license file a project file names is read into the license it defines (a name ending in `/`
+///   is a folder: its `LICENSE`, `COPYING`… file); a license file that is not there leaves the
+///   package without that license, with a warning, rather than with an empty text.
+/// - A model file a Modelfile names and that was read in the same run (a GGUF) is that run's
+///   component, not a second one.
 public enum ProjectJoin {
-    /// The component property holding a dependency's environment marker or `extra`.
-    static let markerProperty = "python.marker"
+    /// The component property holding a dependency's condition: an environment marker, `extra`, `optional`.
+    static let markerProperty = "project.condition"
+    /// The component property holding the path of a file another file names (`FROM ./model.gguf`).
+    static let referencedFileProperty = "project.file"
     private static let placeholderPrefix = "project-folder:"
+    /// The names `go mod vendor` and checkouts give license files, tried in order in a named folder.
+    static let licenseFileNames = ["LICENSE", "LICENSE.txt", "LICENSE.md", "LICENCE", "COPYING", "LICENSE-MIT", "LICENSE-APACHE", "UNLICENSE"]
 
     /// The project of the folder holding `path`, for files that do not name it.
     static func placeholder(forFileAt path: String, format: InputFormat) -> Component {
-        let folder = folderPath(of: path)
+        placeholder(forFolder: folderPath(of: path), file: path, format: format)
+    }
+
+    /// The project of `folder`, stated by `file`.
+    static func placeholder(forFolder folder: String, file path: String, format: InputFormat) -> Component {
         let name = folder.split(separator: "/").last.map(String.init) ?? folder
         let location = SourceLocation(file: path, line: 1, column: 1)
         return Component(
@@ -33,24 +45,40 @@ public enum ProjectJoin {
         guard !projectIndices.isEmpty else { return }
         let versions = knownVersions(projectIndices.compactMap { files[$0].document })
         let projects = folderProjects(projectIndices.compactMap { files[$0].document })
+        let readPaths = Set(files.filter { !($0.document?.components.isEmpty ?? true) }.map(\.path))
         for index in projectIndices {
             guard var document = files[index].document else { continue }
             resolveVersions(&document, versions: versions)
             adoptFolderProject(&document, projects: projects)
             readLicenseFiles(&document, readFile: readFile)
+            document.components.removeAll { $0.properties[referencedFileProperty].map(readPaths.contains) ?? false }
             files[index].document = document
         }
     }
 
     static func isProjectFormat(_ format: InputFormat) -> Bool {
-        [.pythonMetadata, .pyproject, .pipRequirements, .uvLock, .poetryLock].contains(format)
+        [
+            .pythonMetadata, .pyproject, .pipRequirements, .uvLock, .poetryLock, .npmPackage, .npmLock, .cargoManifest,
+            .cargoLock, .goMod, .goVendorModules, .gitModules, .cmakeLists, .conanfile, .vcpkgManifest, .vendoredLicense,
+            .ollamaModelfile, .mlflowModel,
+        ].contains(format)
+    }
+
+    /// Documents that state installed packages (their licenses are facts), rather than declared or locked ones.
+    private static func statesInstalledPackages(_ document: SBOMDocument) -> Bool {
+        switch document.format {
+        case .pythonMetadata, .goVendorModules: true
+        case .npmPackage: document.path.contains("node_modules/")
+        case .cargoManifest: document.path.contains("vendor/")
+        default: false
+        }
     }
 
     /// Unversioned purl → versioned purl and version: installed packages first, then locked ones.
     private static func knownVersions(_ documents: [SBOMDocument]) -> [String: (purl: String, version: String)] {
         var result: [String: (purl: String, version: String)] = [:]
         for installedOnly in [true, false] {
-            for document in documents where (document.format == .pythonMetadata) == installedOnly {
+            for document in documents where statesInstalledPackages(document) == installedOnly {
                 for component in document.components {
                     guard let purl = component.purl, let version = component.version, let at = purl.lastIndex(of: "@"),
                         purl.hasPrefix("pkg:")
@@ -83,7 +111,9 @@ public enum ProjectJoin {
     /// Folder → the ref of the project its own manifest (`pyproject.toml`) names.
     private static func folderProjects(_ documents: [SBOMDocument]) -> [String: ComponentRef] {
         var result: [String: ComponentRef] = [:]
-        for document in documents where document.format == .pyproject {
+        for document in documents where [.pyproject, .npmPackage, .cargoManifest, .goMod, .cmakeLists, .vcpkgManifest].contains(document.format)
+            && !statesInstalledPackages(document)
+        {
             guard let root = document.roots.first, !root.rawValue.hasPrefix(placeholderPrefix) else { continue }
             let folder = folderPath(of: document.path)
             if result[folder] == nil { result[folder] = root }
@@ -103,16 +133,39 @@ public enum ProjectJoin {
     /// Fills the text of each license a document names by file, from beside the document.
     private static func readLicenseFiles(_ document: inout SBOMDocument, readFile: (String) -> [UInt8]?) {
         let folder = folderPath(of: document.path)
+        var missing: Set<String> = []
         for (id, license) in document.extractedLicenses where license.text == nil {
             guard let file = license.name else { continue }
-            let candidates = document.format == .pythonMetadata ? ["\(folder)/licenses/\(file)", "\(folder)/\(file)"] : ["\(folder)/\(file)"]
-            if let bytes = candidates.lazy.compactMap(readFile).first, let text = String(validating: bytes, as: UTF8.self) {
+            if let text = licenseText(file, folder: folder, format: document.format, readFile: readFile) {
                 document.extractedLicenses[id]?.text = text
-            } else {
-                let package = document.components.first?.name ?? document.path
-                document.diagnostics.append(ProjectDiagnostic.licenseFileMissing(file: file, package: package).warning(at: license.location))
+                continue
             }
+            missing.insert(id)
+            document.extractedLicenses[id] = nil
+            let package = document.components.first { $0.declaredLicense?.parts.contains { $0.raw == id } ?? false }?.name ?? document.path
+            document.diagnostics.append(ProjectDiagnostic.licenseFileMissing(file: file, package: package).warning(at: license.location))
         }
+        guard !missing.isEmpty else { return }
+        for index in document.components.indices {
+            guard let statement = document.components[index].declaredLicense else { continue }
+            let kept = statement.parts.filter { !missing.contains($0.raw) }
+            guard kept.count != statement.parts.count else { continue }
+            document.components[index].declaredLicense = kept.isEmpty ? nil : LicenseStatement(kept)
+        }
+    }
+
+    /// The text of `file` (or of the license file in a folder named with a trailing `/`), as UTF-8.
+    private static func licenseText(_ file: String, folder: String, format: InputFormat, readFile: (String) -> [UInt8]?) -> String? {
+        var candidates: [String]
+        if file.hasSuffix("/") {
+            candidates = licenseFileNames.map { "\(folder)/\(file)\($0)" }
+        } else {
+            candidates = ["\(folder)/\(file)"]
+            if format == .pythonMetadata { candidates.insert("\(folder)/licenses/\(file)", at: 0) }
+        }
+        guard var bytes = candidates.lazy.compactMap(readFile).first else { return nil }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     static func folderPath(of path: String) -> String {

@@ -34,10 +34,10 @@ struct ProjectTOMLDocument {
     /// A dependency by name, versionless unless `version` is given, stated at `value`.
     mutating func dependency(
         named name: String, at value: TOMLValue, from: ComponentRef, kind: EdgeKind, statedAs: String,
-        optional: Bool = false, marker: String? = nil, version: String? = nil
+        optional: Bool = false, marker: String? = nil, version: String? = nil, type: String = "pypi"
     ) {
         let location = value.location(in: path)
-        let coordinates = PackageCoordinates(type: "pypi", name: name, version: version)
+        let coordinates = PackageCoordinates(type: type, name: name, version: version)
         var component = coordinates.component(displayName: name, location: location, origin: origin)
         if let marker = optional ? "extra" : marker { component.properties[ProjectJoin.markerProperty] = marker }
         add(component)
@@ -68,15 +68,19 @@ struct ProjectTOMLDocument {
             document.extractedLicenses[id] = ExtractedLicense(id: id, text: text, location: location)
             return LicenseStatement(LicenseText(id, form: .expression, location: location))
         }
-        if let file = value["file"]?.string, !file.isEmpty {
-            let id = ProjectLicenseFiles.licenseRef(package: package, file: file)
-            document.extractedLicenses[id] = ExtractedLicense(id: id, name: file, location: location)
-            return LicenseStatement(LicenseText(id, form: .expression, location: location))
-        }
+        if let file = value["file"]?.string, !file.isEmpty { return licenseFile(file, at: location, package: package) }
         document.diagnostics.append(
             ProjectDiagnostic.unexpectedType(field: "license", expected: "a string, { text = … } or { file = … }", found: value.typeName)
                 .warning(at: location))
         return nil
+    }
+
+    /// A license given as a file beside the document (`license = { file = … }`, Cargo's `license-file`),
+    /// whose text the project join reads.
+    mutating func licenseFile(_ file: String, at location: SourceLocation, package: PackageCoordinates) -> LicenseStatement {
+        let id = ProjectLicenseFiles.licenseRef(package: package, file: file)
+        document.extractedLicenses[id] = ExtractedLicense(id: id, name: file, location: location)
+        return LicenseStatement(LicenseText(id, form: .expression, location: location))
     }
 
     /// The `License ::` trove classifiers of a `classifiers` array, as installed metadata reads them.
