@@ -89,20 +89,7 @@ extension TOMLScanner {
         }
         while true {
             skipWhitespace()
-            let (keyLine, keyColumn) = (line, column)
-            let path = try key()
-            skipWhitespace()
-            guard current == UInt8(ascii: "=") else { throw error("toml.syntax", "expected '=' after the key '\(path.joined(separator: "."))'") }
-            position += 1
-            skipWhitespace()
-            let item = try value(depth: depth + 1)
-            do {
-                let target = try inner.table(at: Array(path.dropLast()), from: TOMLTableTree.root, line: keyLine, column: keyColumn)
-                try inner.set(path[path.count - 1], in: target, to: item)
-            } catch {
-                throw InputError("toml.duplicate-key", "the key '\(path.joined(separator: "."))' is defined twice",
-                    at: SourceLocation(file: file, line: keyLine, column: keyColumn))
-            }
+            try keyValue(into: TOMLTableTree.root, tree: &inner, depth: depth + 1)
             skipWhitespace()
             if current == UInt8(ascii: ",") {
                 position += 1

@@ -100,15 +100,16 @@ struct TOMLScanner {
         }
     }
 
-    /// `key = value`, into `table` of `tree` (the document's, or an inline table's own).
-    mutating func keyValue(into table: Int, tree: inout TOMLTableTree) throws(InputError) {
+    /// `key = value`, into `table` of `tree` (the document's, or an inline table's own); `depth` is how
+    /// deep the value nests (1 at the top level).
+    mutating func keyValue(into table: Int, tree: inout TOMLTableTree, depth: Int = 1) throws(InputError) {
         let (keyLine, keyColumn) = (line, column)
         let path = try key()
         skipWhitespace()
         guard current == UInt8(ascii: "=") else { throw error("toml.syntax", "expected '=' after the key '\(path.joined(separator: "."))'") }
         position += 1
         skipWhitespace()
-        let value = try value(depth: 1)
+        let value = try value(depth: depth)
         do {
             let target = try tree.table(at: Array(path.dropLast()), from: table, line: keyLine, column: keyColumn)
             try tree.set(path[path.count - 1], in: target, to: value)
