@@ -20,7 +20,8 @@ public enum Engine {
         graph: LineageGraph, context: ProductContext = ProductContext(), policy: AuditPolicy = AuditPolicy(),
         catalog: any LicenseCatalog, options: AuditOptions = AuditOptions()
     ) -> AuditResult {
-        var diagnostics: [Diagnostic] = []
+        let (graph, lineageNotes) = KnownLineage.extend(graph, catalog: catalog)
+        var diagnostics: [Diagnostic] = lineageNotes
         var index = GraphIndex(graph: graph, interpretation: policy.interpretation)
         let stated = policy.product.overridden(by: context)
         // Loops are reported by the merge that built the graph; here they decide attachments and conflicts.

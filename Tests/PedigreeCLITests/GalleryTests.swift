@@ -335,6 +335,20 @@ struct GalleryCase: Sendable, CustomTestStringConvertible {
             ],
             silent: ["unknown-license"]),
         GalleryCase(
+            name: "llama-1-derivative-declared-gpl",
+            blocking: [
+                "non-commercial knowledge-base:huggyllama/llama-13b",
+                "copyleft-conflict IDEA-CCNL/Ziya-LLaMA-13B-v1", "use-restriction-flowdown knowledge-base:huggyllama/llama-13b",
+            ],
+            nonBlocking: [
+                "license-mismatch IDEA-CCNL/Ziya-LLaMA-13B-v1", "license-mismatch knowledge-base:huggyllama/llama-13b",
+                "attribution knowledge-base:huggyllama/llama-13b", "attribution IDEA-CCNL/Ziya-LLaMA-13B-v1",
+            ],
+            relationships: ["IDEA-CCNL/Ziya-LLaMA-13B-v1 derived-from knowledge-base:huggyllama/llama-13b"],
+            paths: [
+                "non-commercial knowledge-base:huggyllama/llama-13b: qiming-assistant (runs) → IDEA-CCNL/Ziya-LLaMA-13B-v1 (derived-from) → knowledge-base:huggyllama/llama-13b",
+            ]),
+        GalleryCase(
             name: "llama-declared-as-apache",
             nonBlocking: ["license-mismatch llama-3.1-8b-instruct", "attribution llama-3.1-8b-instruct"]),
         GalleryCase(

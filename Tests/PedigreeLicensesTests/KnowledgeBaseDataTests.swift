@@ -139,3 +139,38 @@ struct KnowledgeBaseDataTests {
         #expect(Set(keys.keys) == LicenseEntry.keys)
     }
 }
+
+@Suite("Known lineage data")
+struct KnownLineageDataTests {
+    @Test("every known base is itself a known component with a license that has terms")
+    func everyBaseResolves() throws {
+        let kb = KnowledgeBase.shared
+        let bases = kb.knownComponents.flatMap(\.derivedFrom)
+        #expect(bases.count >= 4)
+        for base in bases {
+            let fact = try #require(kb.knownLicense(purl: nil, name: base.identifier, version: nil), "\(base.identifier) is no known component")
+            #expect(kb.terms(for: fact.license) != nil, "\(base.identifier)'s license \(fact.license) has no terms")
+        }
+    }
+
+    @Test("Ziya and BELLE releases name the LLaMA 1 base of their size")
+    func llamaOneDerivatives() {
+        let kb = KnowledgeBase.shared
+        let cases = [
+            ("IDEA-CCNL/Ziya-LLaMA-13B-v1", "huggyllama/llama-13b"), ("BelleGroup/BELLE-LLaMA-EXT-7B", "huggyllama/llama-7b"),
+            ("BelleGroup/BELLE-LLaMA-13B-2M-enc", "huggyllama/llama-13b"), ("IDEA-CCNL/Ziya-LLaMA-7B-Reward", "huggyllama/llama-7b"),
+        ]
+        for (model, base) in cases {
+            let facts = kb.knownBases(purl: "pkg:huggingface/\(model)@main", name: model, version: nil)
+            #expect(facts.map(\.identifier) == [base], "\(model)")
+            #expect(facts.allSatisfy { $0.license == "LicenseRef-scancode-llama-license-2023" && $0.relationship == .derivedFrom })
+        }
+        #expect(kb.knownBases(purl: nil, name: "Intel/neural-chat-7b-v3-1", version: nil).isEmpty)
+    }
+
+    @Test("a base named with a relationship that is no derivation is refused")
+    func nonDerivativeRelationshipIsRefused() throws {
+        let json = #"{"identifiers": ["a/b"], "license": "MIT", "sources": [], "derivedFrom": [{"identifier": "c/d", "relationship": "runs"}]}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(KnownComponent.self, from: Data(json.utf8)) }
+    }
+}

@@ -242,6 +242,21 @@ public struct KnowledgeBase: LicenseCatalog, LicenseIDLookup, Sendable {
         return first.fact
     }
 
+    /// The bases the matching known components were made from, each with the base's own known license;
+    /// a base whose license the knowledge base does not know is left out (a test keeps the data whole).
+    public func knownBases(purl: String?, name: String, version: String?) -> [KnownBaseFact] {
+        var facts: [KnownBaseFact] = []
+        for component in knownComponents(purl: purl, name: name, version: version) {
+            for base in component.derivedFrom where !facts.contains(where: { $0.identifier == base.identifier }) {
+                guard let license = knownLicense(purl: nil, name: base.identifier, version: nil) else { continue }
+                facts.append(KnownBaseFact(
+                    identifier: base.identifier, relationship: base.relationship, license: license.license,
+                    note: component.note, sources: component.sources))
+            }
+        }
+        return facts
+    }
+
     // MARK: Compatibility
 
     /// Whether code under `other` may become part of a work released under `leading`, from the data:

@@ -1,3 +1,5 @@
+import PedigreeModel
+
 /// A component whose license is a fact, possibly only for some versions or dates (`knownComponents`).
 ///
 /// Identifiers are matched case-insensitively against a component's purl (without version, qualifiers
@@ -13,10 +15,13 @@ public struct KnownComponent: Sendable, Hashable {
     public var validUntil: String?
     public var sources: [String]
     public var note: String
+    /// The models this one was made from, when its own statements leave them out (delta weights of
+    /// LLaMA 1 published under the code's license): audits add the base and the edge to the lineage.
+    public var derivedFrom: [KnownBase]
 
     public init(
         identifiers: [String], license: String, versionRange: VersionRange? = nil, validFrom: String? = nil,
-        validUntil: String? = nil, sources: [String], note: String
+        validUntil: String? = nil, sources: [String], note: String, derivedFrom: [KnownBase] = []
     ) {
         self.identifiers = identifiers
         self.license = license
@@ -25,6 +30,7 @@ public struct KnownComponent: Sendable, Hashable {
         self.validUntil = validUntil
         self.sources = sources
         self.note = note
+        self.derivedFrom = derivedFrom
     }
 
     /// The fact as the engine receives it, its validity spelled out in the note.
@@ -106,7 +112,7 @@ extension KnownComponent: Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.rejectUnknownKeys(
-            ["identifiers", "license", "versionRange", "validFrom", "validUntil", "sources", "note"],
+            ["identifiers", "license", "versionRange", "validFrom", "validUntil", "sources", "note", "derivedFrom"],
             in: "known component")
         identifiers = try container.required("identifiers")
         license = try container.required("license")
@@ -128,6 +134,7 @@ extension KnownComponent: Decodable {
         validUntil = try container.optional("validUntil")
         sources = try container.required("sources")
         note = try container.optional("note", default: "")
+        derivedFrom = try container.optional("derivedFrom", default: [])
     }
 
     static func isDate(_ text: String) -> Bool {
@@ -136,5 +143,32 @@ extension KnownComponent: Decodable {
         return bytes.enumerated().allSatisfy { index, byte in
             index == 4 || index == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
+    }
+}
+
+/// A base model a known component was made from: another known component (by one of its identifiers)
+/// and how the derivative was made from it.
+public struct KnownBase: Sendable, Hashable {
+    public var identifier: String
+    public var relationship: EdgeKind
+
+    public init(identifier: String, relationship: EdgeKind) {
+        self.identifier = identifier
+        self.relationship = relationship
+    }
+}
+
+extension KnownBase: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.rejectUnknownKeys(["identifier", "relationship"], in: "known base")
+        identifier = try container.required("identifier")
+        let relationship: String = try container.required("relationship")
+        guard let kind = EdgeKind(rawValue: relationship), kind.isDerivative else {
+            throw DecodingError.dataCorruptedError(
+                forKey: AnyCodingKey("relationship"), in: container,
+                debugDescription: "'\(relationship)' is not a derivative relationship such as fine-tuned-from or derived-from")
+        }
+        self.relationship = kind
     }
 }

@@ -46,6 +46,24 @@ public struct KnownLicenseFact: Sendable, Hashable, Codable {
     }
 }
 
+/// A base model the knowledge base knows a component was made from: its Hugging Face id or purl, how the
+/// derivative was made, the base's own known license and the sources that state the lineage.
+public struct KnownBaseFact: Sendable, Hashable {
+    public var identifier: String
+    public var relationship: EdgeKind
+    public var license: String
+    public var note: String
+    public var sources: [String]
+
+    public init(identifier: String, relationship: EdgeKind, license: String, note: String, sources: [String]) {
+        self.identifier = identifier
+        self.relationship = relationship
+        self.license = license
+        self.note = note
+        self.sources = sources
+    }
+}
+
 /// What the engine asks of license knowledge; `KnowledgeBase` is the real one, tests may build small ones.
 public protocol LicenseCatalog: Sendable {
     /// The terms of a license id (case-insensitive SPDX id or `LicenseRef-…`), nil when unknown.
@@ -57,6 +75,9 @@ public protocol LicenseCatalog: Sendable {
     /// What the knowledge base knows of this component's license, by purl, Hugging Face id or name.
     func knownLicense(purl: String?, name: String, version: String?) -> KnownLicenseFact?
 
+    /// The base models the knowledge base knows this component was made from, with the bases' licenses.
+    func knownBases(purl: String?, name: String, version: String?) -> [KnownBaseFact]
+
     /// For a license whose terms were inferred from its text, the clauses they rest on.
     func inferredClauses(for id: String) -> [LicenseClause]?
 
@@ -65,6 +86,7 @@ public protocol LicenseCatalog: Sendable {
 }
 
 extension LicenseCatalog {
+    public func knownBases(purl: String?, name: String, version: String?) -> [KnownBaseFact] { [] }
     public func inferredClauses(for id: String) -> [LicenseClause]? { nil }
     public func textDefinition(for id: String) -> SourceLocation? { nil }
 }
