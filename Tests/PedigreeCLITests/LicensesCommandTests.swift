@@ -37,6 +37,22 @@ struct LicensesCommandTests {
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
     }
 
+    @Test("a known model prints its license, the base it was made from, its sources and the license's facts")
+    func knownModel() throws {
+        let result = try PedigreeProcess.run(["licenses", "IDEA-CCNL/Ziya-LLaMA-13B-v1"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "a model id is no license expression: \(result.stderr)")
+        #expect(result.stdout.contains("IDEA-CCNL/Ziya-LLaMA-13B-v1: a component the knowledge base knows"))
+        #expect(result.stdout.contains("  derived-from"))
+        #expect(result.stdout.contains("huggyllama/llama-13b, under LicenseRef-scancode-llama-license-2023"))
+        #expect(result.stdout.contains("https://huggingface.co/IDEA-CCNL/Ziya-LLaMA-13B-v1"))
+        #expect(result.stdout.contains("  commercial use "))
+        let chatGLM = try PedigreeProcess.run(["licenses", "THUDM/chatglm2-6b"])
+        #expect(chatGLM.status == 0 && chatGLM.stdout.contains("LicenseRef-pedigree-chatglm2-6b"))
+        #expect(chatGLM.stdout.contains("github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"))
+        #expect((result.stdout + chatGLM.stdout).split(separator: "\n").allSatisfy { $0.count <= 100 })
+    }
+
     @Test("a family lists its candidates; an unknown query exits 2")
     func familyAndUnknown() throws {
         let family = try PedigreeProcess.run(["licenses", "bsd"])

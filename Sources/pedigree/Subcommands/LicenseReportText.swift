@@ -101,6 +101,9 @@ enum LicenseReportText {
     }
 
     static func describe(query: String, knowledge: KnowledgeBase) -> Description {
+        let purl = query.lowercased().hasPrefix("pkg:") ? query : nil
+        let components = knowledge.knownComponents(purl: purl, name: query, version: nil)
+        if !components.isEmpty { return describe(component: query, known: components, knowledge: knowledge) }
         let reading = knowledge.read(query)
         var lines: [String] = []
         let shown = TerminalText.escape(query)
@@ -141,6 +144,34 @@ enum LicenseReportText {
         }
         let known = seen.contains { knowledge.entry(for: $0) != nil || knowledge.spdxLicense($0) != nil }
         return Description(found: known, lines: lines)
+    }
+
+    /// A model or package the knowledge base knows: each matching entry's license, validity, the bases
+    /// it was made from, its note and sources, then the facts of the licenses it names.
+    static func describe(component query: String, known: [KnownComponent], knowledge: KnowledgeBase) -> Description {
+        var lines = wrap("\(TerminalText.escape(query)): a component the knowledge base knows", indent: "  ")
+        var licenseIDs: [String] = []
+        for entry in known {
+            lines.append("")
+            lines += labelled("license", entry.license)
+            if let range = entry.versionRange { lines += labelled("versions", "\(range)") }
+            if let from = entry.validFrom { lines += labelled("since", from) }
+            if let until = entry.validUntil { lines += labelled("until", until) }
+            for base in entry.derivedFrom {
+                let license = knowledge.knownLicense(purl: nil, name: base.identifier, version: nil)?.license ?? "a license Pedigree does not know"
+                lines += labelled(base.relationship.rawValue, "\(base.identifier), under \(license) (audits add it to the lineage)")
+            }
+            lines += labelled("identifiers", entry.identifiers.joined(separator: ", "))
+            if !entry.note.isEmpty { lines += labelled("note", entry.note) }
+            for (index, source) in entry.sources.enumerated() { lines += labelled(index == 0 ? "sources" : "", source) }
+            if let expression = knowledge.read(entry.license).expression { licenseIDs += expression.licenseIDs }
+        }
+        var seen = Set<String>()
+        for id in licenseIDs where seen.insert(id).inserted {
+            lines.append("")
+            lines += details(id, knowledge: knowledge)
+        }
+        return Description(found: true, lines: lines)
     }
 
     static func ambiguousCandidates(_ query: String, knowledge: KnowledgeBase) -> [String] {

@@ -11,7 +11,10 @@ struct Licenses: ParsableCommand {
             With a QUERY (an SPDX id, a name, a Hugging Face id, a license URL or a whole expression), \
             prints how Pedigree reads it and every fact its knowledge base holds: category, aliases, \
             copyleft, commercial use and thresholds, derivatives, output use, flow-down, hosting, \
-            attribution, territory, which licenses may absorb it, and the sources of these facts.
+            attribution, territory, which licenses may absorb it, and the sources of these facts. \
+            A QUERY naming a model or package the knowledge base knows (a Hugging Face model id such as \
+            THUDM/chatglm2-6b, a purl or a name) prints its known license, the base it was made from, its \
+            notes and sources, then the facts of that license.
             Without a QUERY, lists every license Pedigree has terms for.
 
             --check validates an expression strictly against SPDX 2.3/3.0 (operators in upper case, ids \
