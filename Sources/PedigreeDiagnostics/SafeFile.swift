@@ -133,6 +133,14 @@ public enum SafeFile {
         return result.sorted()
     }
 
+    /// The absolute path with every symbolic link resolved, nil when it cannot be resolved (a missing
+    /// target, a loop). For callers that follow a link only where it stays inside a known folder.
+    public static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// The names in a directory (without `.` and `..`), sorted; nil with the reason when it cannot be listed.
     public static func names(in directory: String) -> Result<[String], InputError> {
         guard let dir = opendir(directory) else {

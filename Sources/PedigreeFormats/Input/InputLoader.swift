@@ -95,7 +95,7 @@ public struct InputLoader: Sendable {
         }
         readBareCardsBesideCards(&files)
         let limits = limits
-        ProjectJoin.join(&files) { try? SafeFile.read($0, limits: limits) }
+        ProjectJoin.join(&files) { try? SafeFile.read(Self.contentPath($0), limits: limits) }
         var loaded = Self.applyingManifestIDs(files)
         Self.flagInputsWithoutComponents(&loaded)
         return LoadResult(files: loaded, diagnostics: collector.diagnostics)
@@ -173,12 +173,18 @@ public struct InputLoader: Sendable {
     ///   nothing, because where it lies says so (`HubREADME`).
     public func loadFile(_ path: String, explicit: Bool = true, readmeIsCard: Bool = false) -> LoadedFile {
         do {
-            let bytes = try SafeFile.read(path, limits: limits)
+            let bytes = try SafeFile.read(Self.contentPath(path), limits: limits)
             return load(bytes: bytes, path: path, explicit: explicit, readmeIsCard: readmeIsCard)
         } catch {
             if error.diagnostic.code == "input.too-large", let header = loadModelHeader(path, explicit: explicit) { return header }
             return LoadedFile(path: path, status: .failed, format: nil, document: nil, diagnostics: [error.diagnostic])
         }
+    }
+
+    /// Where a file's bytes are: the blob a Hub cache snapshot links to, else the file itself (whose
+    /// path, never the blob's, names the input, so the snapshot's layout gives the repository).
+    static func contentPath(_ path: String) -> String {
+        HubCacheFolder.linkedFile(path) ?? path
     }
 
     /// How much of a GGUF file larger than the input limit is read: its metadata (a 256k-token
@@ -187,10 +193,10 @@ public struct InputLoader: Sendable {
 
     /// Reads a GGUF file larger than the input limit by its first bytes only; `nil` for other files.
     private func loadModelHeader(_ path: String, explicit: Bool) -> LoadedFile? {
-        guard let magic = try? SafeFile.read(path, firstBytes: 4), GGUFReader.recognizes(prefix: magic) else { return nil }
+        guard let magic = try? SafeFile.read(Self.contentPath(path), firstBytes: 4), GGUFReader.recognizes(prefix: magic) else { return nil }
         let budget = min(limits.maxFileBytes, Self.modelHeaderBytes)
         do {
-            var file = load(bytes: try SafeFile.read(path, firstBytes: budget), path: path, explicit: explicit)
+            var file = load(bytes: try SafeFile.read(Self.contentPath(path), firstBytes: budget), path: path, explicit: explicit)
             // Running out of bytes shows as a truncation or as a length larger than what is left.
             if file.status == .failed, file.diagnostics.first?.code.hasPrefix("gguf.") == true {
                 file.diagnostics[0].notes.append("only the first \(budget) bytes of this larger file were read; its metadata must fit in them")

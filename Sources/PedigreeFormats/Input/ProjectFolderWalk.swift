@@ -10,7 +10,8 @@ import PedigreeDiagnostics
 /// - Installed packages are read for their metadata only: in `node_modules`, each package's
 ///   `package.json` (and its own `node_modules`); in `site-packages`, each `*.dist-info/METADATA` and
 ///   `*.egg-info/PKG-INFO`; in a virtual environment, only its `lib*/python*/site-packages`.
-/// - Symbolic links are never followed; outside installed-package folders each one is a warning.
+/// - Symbolic links are never followed, except inside a Hugging Face Hub cache snapshot
+///   (`HubCacheFolder`); outside installed-package folders each one skipped is a warning.
 /// - Folders nest at most `maxDepth` levels below the input; deeper ones are a warning, not read.
 public struct ProjectFolderWalk {
     public static let maxDepth = 64
@@ -25,6 +26,10 @@ public struct ProjectFolderWalk {
         case nodeModules
         case nodeScope
         case nodePackage
+        /// `models--<org>--<name>`: only its chosen snapshot is read.
+        case hubCacheRepository
+        /// A snapshot of the Hub cache, whose files are links into the repository's blobs.
+        case hubSnapshot
     }
 
     private static let buildOutputs: Set<String> = ["build", "dist", "target", "out"]
@@ -35,8 +40,14 @@ public struct ProjectFolderWalk {
     /// The files below `root` to read, in sorted order.
     public static func files(under root: String, diagnostics: inout DiagnosticCollector) -> [String] {
         var result: [String] = []
-        var pending: [(path: String, place: Place, depth: Int)] = [(root, .ordinary, 0)]
+        var pending: [(path: String, place: Place, depth: Int)] = [(root, startingPlace(root), 0)]
         while let (folder, place, depth) = pending.popLast() {
+            if place == .hubCacheRepository {
+                if let snapshot = HubCacheFolder.snapshot(in: folder, diagnostics: &diagnostics) {
+                    pending.append((snapshot, .hubSnapshot, depth + 2))
+                }
+                continue
+            }
             let names: [String]
             switch SafeFile.names(in: folder) {
             case .success(let listed): names = listed
@@ -59,6 +70,15 @@ public struct ProjectFolderWalk {
                     }
                     if inner == .ordinary, name.hasPrefix("."), !isVirtualEnvironment(path) { continue }
                     pending.append((path, inner == .ordinary && isVirtualEnvironment(path) ? .virtualEnvironment : inner, depth + 1))
+                case (.symlink, _) where place == .hubSnapshot:
+                    if HubCacheFolder.linkedFile(path) != nil {
+                        result.append(path)
+                    } else {
+                        diagnostics.warning(
+                            "input.symlink-skipped",
+                            "skipped symbolic link '\(path)': it does not lead to a file inside its Hub cache repository",
+                            at: SourceLocation(file: path, line: 0, column: 0))
+                    }
                 case (.symlink, _) where place == .ordinary:
                     diagnostics.warning(
                         "input.symlink-skipped", "skipped symbolic link '\(path)': links are not followed in folders",
@@ -90,6 +110,7 @@ public struct ProjectFolderWalk {
             if name == "__pycache__" { return nil }
             if buildOutputs.contains(name), !siblings.isDisjoint(with: projectManifests) { return nil }
             if name == "node_modules" { return .descend(.nodeModules) }
+            if HubCacheFolder.isRepositoryFolder(name) { return .descend(.hubCacheRepository) }
             if name == "site-packages" || name == "dist-packages" { return .descend(.sitePackages) }
             if name.hasPrefix("."), name != ".venv" { return .descend(.ordinary) }
             return .takeOrDescend(.ordinary)
@@ -110,7 +131,20 @@ public struct ProjectFolderWalk {
         case .nodePackage:
             if name == "package.json" { return .take }
             return name == "node_modules" ? .descend(.nodeModules) : nil
+        case .hubCacheRepository:
+            return nil
+        case .hubSnapshot:
+            return name.hasPrefix(".") ? nil : .takeOrDescend(.hubSnapshot)
         }
+    }
+
+    /// A walk may start inside the Hub cache: at a repository folder or at one of its snapshots.
+    static func startingPlace(_ root: String) -> Place {
+        let trimmed = root.hasSuffix("/") ? String(root.dropLast()) : root
+        let name = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+        if HubCacheFolder.isRepositoryFolder(name) { return .hubCacheRepository }
+        if HubCacheFolder.repositoryFolder(of: trimmed + "/.") != nil { return .hubSnapshot }
+        return .ordinary
     }
 
     private static func isVirtualEnvironment(_ path: String) -> Bool {
