@@ -228,8 +228,10 @@ public enum Engine {
             guard let severity = policy.severity(of: rule.id) else { continue }
             for var finding in rule.evaluate(ruleContext) {
                 finding.severity = severity
+                // `source`, not `component`: the values hashed before derivative findings moved to the
+                // derivative, so that fingerprints and older baselines still match (Finding's Decisions).
                 finding.fingerprint = Fingerprint.make([
-                    finding.rule.rawValue, identityByRef[finding.component] ?? finding.component.rawValue,
+                    finding.rule.rawValue, identityByRef[finding.source] ?? finding.source.rawValue,
                     identityByRef[finding.firedAt] ?? finding.firedAt.rawValue,
                     finding.licenses.map { $0.uppercased() }.sorted().joined(separator: ","),
                 ])

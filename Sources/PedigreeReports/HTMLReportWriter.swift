@@ -147,6 +147,10 @@ public struct HTMLReportWriter: ReportWriter {
             out += "<dt>Licenses</dt><dd>\(finding.licenses.map(links.html).joined(separator: ", "))</dd>\n"
         }
         if let location = finding.location { out += "<dt>Where</dt><dd><code>\(HTMLText.breakable(location.description))</code></dd>\n" }
+        if let cause = SourceText.phrase(finding, name: digest.label) {
+            let place = finding.sourceLocation.map { ", <code>\(HTMLText.breakable($0.description))</code>" } ?? ""
+            out += "<dt>Because of</dt><dd>\(HTMLText.escape(cause))\(place)</dd>\n"
+        }
         if finding.path.count > 1 {
             out += "<dt>Lineage</dt><dd><ol class=\"path\">"
             for step in finding.path {
@@ -167,7 +171,7 @@ public struct HTMLReportWriter: ReportWriter {
     func lineage(_ digest: ReportDigest) -> String {
         var out = "<section id=\"lineage\">\n<h2>Lineage</h2>\n"
         if let svg = LineageDiagram.svg(digest) {
-            out += "<p class=\"hint\">Arrows point from a component to what it uses or derives from. Dashed: development, build or test only; dotted: attached by Pedigree; red: holds a blocking finding's term.</p>\n"
+            out += "<p class=\"hint\">Arrows point from a component to what it uses or derives from. Dashed: development, build or test only; dotted: attached by Pedigree; red: must act on a blocking finding.</p>\n"
             out += "<div class=\"graph\">\n" + svg + "</div>\n"
         } else {
             out += "<p>The graph has \(digest.result.components.count) components, too many to draw legibly (the limit is \(LineageDiagram.maxComponents)); <code>pedigree graph</code> writes it as DOT for Graphviz.</p>\n"

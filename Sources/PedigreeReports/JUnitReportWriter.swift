@@ -119,6 +119,9 @@ public struct JUnitReportWriter: ReportWriter {
     static func details(_ finding: Finding) -> String {
         var lines = ["[\(finding.severity.rawValue)] \(finding.message)"]
         if let location = finding.location { lines.append("at: \(location)") }
+        if let cause = SourceText.phrase(finding, name: \.rawValue) {
+            lines.append("because of: " + cause + (finding.sourceLocation.map { " at \($0)" } ?? ""))
+        }
         if finding.path.count > 1 { lines.append("path: " + PathText.plain(finding.path)) }
         if !finding.licenses.isEmpty { lines.append("licenses: " + finding.licenses.joined(separator: ", ")) }
         for note in finding.notes { lines.append("note: " + note) }

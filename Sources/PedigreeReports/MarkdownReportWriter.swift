@@ -172,6 +172,9 @@ public struct MarkdownReportWriter: ReportWriter {
         out += md(finding.message) + "\n\n"
         if !finding.licenses.isEmpty { out += "- **Licenses:** \(md(finding.licenses.joined(separator: ", ")))\n" }
         if let location = finding.location { out += "- **Where:** \(md(location.description))\n" }
+        if let cause = SourceText.phrase(finding, name: digest.label) {
+            out += "- **Because of:** \(md(cause))\(finding.sourceLocation.map { ", " + md($0.description) } ?? "")\n"
+        }
         if finding.path.count > 1 { out += "- **Lineage:** \(md(PathText.plain(finding.path) { digest.label($0.ref) }))\n" }
         for note in finding.notes { out += "- **Note:** \(md(note))\n" }
         out += "- **Fix:** \(md(finding.remediation))\n"

@@ -122,17 +122,7 @@ public struct SARIFReportWriter: ReportWriter {
 
     func result(_ finding: Finding, components: [ComponentRef: AuditedComponent], baseline: Bool) -> JSONNode {
         let location = finding.location ?? components[finding.component]?.location
-        var related: [JSONNode] = []
-        for (position, step) in finding.path.prefix(limits.relatedLocationsPerResult).enumerated() {
-            guard let stepLocation = components[step.ref]?.location, let physical = physicalLocation(stepLocation) else { continue }
-            var text = Self.name(step.ref, components)
-            if let edge = step.edge { text += " (\(edge.rawValue)\(step.attached ? ", attached" : ""))" }
-            related.append(fields([
-                ("id", .int(position + 1)),
-                ("physicalLocation", physical),
-                ("message", fields([("text", .string("lineage step \(position + 1): " + text))])),
-            ]))
-        }
+        let related = relatedLocations(finding, components: components)
         var text = finding.message
         if !text.hasSuffix(".") { text += "." }
         text += " Fix: " + finding.remediation
@@ -176,6 +166,7 @@ public struct SARIFReportWriter: ReportWriter {
                 "properties",
                 fields([
                     ("component", .string(finding.component.rawValue)),
+                    ("source", .string(finding.source.rawValue)),
                     ("licenses", .array(finding.licenses.map(JSONNode.string))),
                     ("path", .array(finding.path.map { .string($0.ref.rawValue) })),
                     ("blocking", .bool(finding.isBlocking)),
@@ -183,6 +174,38 @@ public struct SARIFReportWriter: ReportWriter {
                 ])
             ),
         ])
+    }
+
+    /// The lineage steps (ids 1…n), then, for a finding that blames a derivative, the place where the
+    /// license imposing the term is stated (id n+1), all within the per-result limit.
+    func relatedLocations(_ finding: Finding, components: [ComponentRef: AuditedComponent]) -> [JSONNode] {
+        let source = Self.sourceLocation(finding).flatMap(physicalLocation)
+        let stepLimit = limits.relatedLocationsPerResult - (source == nil ? 0 : 1)
+        var related: [JSONNode] = []
+        for (position, step) in finding.path.prefix(max(0, stepLimit)).enumerated() {
+            guard let stepLocation = components[step.ref]?.location, let physical = physicalLocation(stepLocation) else { continue }
+            var text = Self.name(step.ref, components)
+            if let edge = step.edge { text += " (\(edge.rawValue)\(step.attached ? ", attached" : ""))" }
+            related.append(fields([
+                ("id", .int(position + 1)),
+                ("physicalLocation", physical),
+                ("message", fields([("text", .string("lineage step \(position + 1): " + text))])),
+            ]))
+        }
+        if let source, let cause = SourceText.phrase(finding, name: { Self.name($0, components) }) {
+            related.append(fields([
+                ("id", .int(finding.path.count + 1)),
+                ("physicalLocation", source),
+                ("message", fields([("text", .string("because of " + cause))])),
+            ]))
+        }
+        return related
+    }
+
+    /// Where the license of a finding's `source` is stated, when the finding blames another component.
+    static func sourceLocation(_ finding: Finding) -> SourceLocation? {
+        guard finding.source != finding.component, let location = finding.sourceLocation, !location.file.isEmpty else { return nil }
+        return location
     }
 
     func notification(_ diagnostic: Diagnostic) -> JSONNode {

@@ -56,8 +56,8 @@ import Testing
         g.edge("student", .distilledFrom, "teacher")
         g.root("app")
         let finding = try #require(g.audit().findings(.outputRestriction).first)
-        #expect(finding.component == "teacher")
-        #expect(finding.firedAt == "student")
+        #expect(finding.component == "student")
+        #expect(finding.source == "teacher")
         #expect(finding.pathText == "app (depends-on) → student (distilled-from) → teacher")
     }
 
@@ -221,8 +221,8 @@ import Testing
         g.root("app")
         let finding = try #require(g.audit().findings(.licenseMismatch).first)
         #expect(finding.severity == .warning)
-        #expect(finding.component == "base")
-        #expect(finding.firedAt == "tune")
+        #expect(finding.component == "tune")
+        #expect(finding.source == "base")
         #expect(finding.pathText == "app (depends-on) → tune (fine-tuned-from) → base")
     }
 
@@ -255,7 +255,7 @@ import Testing
 }
 
 extension DerivativeRulesTests {
-    @Test func namingPointsAtTheBaseWhenTheDerivativeKeepsItsLicense() throws {
+    @Test func namingNamesTheBaseAsSourceWhenTheDerivativeKeepsItsLicense() throws {
         var g = GraphBuilder()
         g.component("app", kind: .application)
         g.component("tune", license: "llama3.1", kind: .model, name: "acme/Distill-Llama-8B")
@@ -264,7 +264,8 @@ extension DerivativeRulesTests {
         g.edge("tune", .fineTunedFrom, "base")
         g.root("app")
         let finding = try #require(g.audit().findings(.naming).first)
-        #expect(finding.component == "base")
+        #expect(finding.component == "tune")
+        #expect(finding.source == "base")
         #expect(finding.pathText == "app (depends-on) → tune (fine-tuned-from) → base")
         #expect(finding.message.contains("derivative of 'meta-llama/Llama-3.1-8B'"))
     }

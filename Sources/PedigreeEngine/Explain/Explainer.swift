@@ -6,7 +6,7 @@
 enum Explainer {
     static func explain(_ node: Int, context: RuleContext, findings: [Finding]) -> Explanation {
         let ref = context.ref(node)
-        let related = findings.filter { $0.component == ref || $0.firedAt == ref || $0.path.contains { $0.ref == ref } }
+        let related = findings.filter { $0.component == ref || $0.source == ref || $0.firedAt == ref || $0.path.contains { $0.ref == ref } }
         let license = context.componentLicenses[node]
         let text = license.atoms.isEmpty ? license.statement?.displayText : license.atoms.map { context.licenses[$0].key }.joined(separator: " AND ")
         return Explanation(

@@ -3,8 +3,9 @@ import PedigreeModel
 
 /// Applies waivers and the baseline to findings, and reports waivers that no longer do anything.
 ///
-/// Decisions: a waiver matches a finding's `component` by ref, name or purl (a purl without version
-/// matches every version); an expired waiver does not apply and is reported once (`policy.waiver-expired`,
+/// Decisions: a waiver matches a finding's `component` or its `source` by ref, name or purl (a purl
+/// without version matches every version), so a waiver written for a base model still covers the
+/// findings its license raises on derivatives, and one written for the derivative covers them too; an expired waiver does not apply and is reported once (`policy.waiver-expired`,
 /// warning), naming how many findings it would have covered; a waiver that matches nothing is stale
 /// (`policy.waiver-stale`, warning) so that policies do not collect dead entries.
 public enum WaiverApplication {
@@ -47,8 +48,14 @@ public enum WaiverApplication {
 
     static func matches(_ waiver: Waiver, _ finding: Finding, _ identities: [ComponentRef: Identity]) -> Bool {
         if let rule = waiver.rule, rule != finding.rule { return false }
-        if waiver.component == finding.component.rawValue { return true }
-        guard let identity = identities[finding.component] else { return false }
+        return names(waiver, finding.component, identities)
+            || (finding.source != finding.component && names(waiver, finding.source, identities))
+    }
+
+    /// Whether the waiver's `component` names this component by ref, name or purl.
+    static func names(_ waiver: Waiver, _ ref: ComponentRef, _ identities: [ComponentRef: Identity]) -> Bool {
+        if waiver.component == ref.rawValue { return true }
+        guard let identity = identities[ref] else { return false }
         if waiver.component == identity.name { return true }
         guard let purl = identity.purl else { return false }
         if waiver.component == purl { return true }

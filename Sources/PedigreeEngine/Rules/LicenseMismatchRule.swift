@@ -50,10 +50,10 @@ public struct LicenseMismatchRule: Rule {
                         $0.normalized == inherited.normalized || LicenseCompatibility.absorbs(outbound: $0, inbound: inherited)
                     }
                     guard !kept else { continue }
-                    findings.append(context.finding(
+                    findings.append(context.derivativeFinding(
                         id,
                         "'\(context.name(node))' is declared '\(own.map(\.key).joined(separator: " AND "))' but is \(kind.rawValue) '\(context.name(ancestor))', licensed '\(inherited.key)', whose terms it drops",
-                        component: ancestor, firedAt: node, licenses: [inherited.key] + own.map(\.key),
+                        derivative: node, source: ancestor, licenses: [inherited.key] + own.map(\.key),
                         path: context.path(to: node, then: edge),
                         remediation: "declare '\(context.name(node))' under '\(inherited.key)' (or together with it) as its lineage requires"))
                 }

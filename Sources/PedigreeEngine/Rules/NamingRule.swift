@@ -41,8 +41,8 @@ public struct NamingRule: Rule {
                     source == node
                     ? "'\(name)' is a derivative licensed '\(resolved.key)', which requires derivative model names to begin with '\(prefix)'"
                     : "'\(name)' is a derivative of '\(context.name(source))', whose license '\(resolved.key)' requires derivative model names to begin with '\(prefix)'"
-                findings.append(context.finding(
-                    id, message, component: source, firedAt: node, licenses: [resolved.key], path: path,
+                findings.append(context.derivativeFinding(
+                    id, message, derivative: node, source: source, licenses: [resolved.key], path: path,
                     remediation: "rename '\(name)' to begin with '\(prefix)'"))
             }
         }

@@ -35,10 +35,10 @@ public struct NoDerivativesRule: Rule {
                     guard rest.allSatisfy({ index.edgeKind[$0] == .quantizedFrom }) else { continue }
                     reported.insert(record.license)
                     let source = Int(record.source)
-                    findings.append(context.finding(
+                    findings.append(context.derivativeFinding(
                         id,
                         "'\(context.name(node))' is \(Self.verb(kind)) '\(context.name(upstream))', licensed '\(license.key)', which forbids derivatives",
-                        component: source, firedAt: node, licenses: [license.key],
+                        derivative: node, source: source, licenses: [license.key],
                         path: context.steps(
                             from: context.rootEdges(to: node).first.map { Int(index.edgeFrom[$0]) } ?? node,
                             edges: context.rootEdges(to: node) + [edge] + rest),

@@ -31,10 +31,10 @@ public struct OutputRestrictionRule: Rule {
                     continue
                 }
                 let source = Int(record.source)
-                findings.append(context.finding(
+                findings.append(context.derivativeFinding(
                     id,
                     "'\(context.name(node))' learned from outputs of '\(context.name(source))', licensed '\(license.key)': \(reason)",
-                    component: source, firedAt: node, licenses: [license.key],
+                    derivative: node, source: source, licenses: [license.key],
                     path: context.path(firedAt: node, license: Int(record.license), aspect: .learned),
                     remediation: "retrain '\(context.name(node))' without those outputs, or use a teacher whose terms allow training on its outputs"))
             }

@@ -128,6 +128,19 @@ public struct RuleContext: Sendable {
             remediation: remediation, notes: notes)
     }
 
+    /// A finding whose duty falls on a derivative (DOMAIN §8.5): the derivative must act and is located
+    /// in its own file; `source`, whose license imposes the term, is named beside it.
+    func derivativeFinding(
+        _ rule: RuleID, _ message: String, derivative: Int, source: Int, licenses: [String], path: [PathStep],
+        remediation: String, notes: [String] = []
+    ) -> Finding {
+        Finding(
+            rule: rule, severity: rule.defaultSeverity, message: message, component: ref(derivative),
+            source: ref(source), firedAt: ref(derivative), licenses: licenses, path: path,
+            location: location(of: derivative), sourceLocation: source == derivative ? nil : location(of: source),
+            remediation: remediation, notes: notes)
+    }
+
     /// Whether a license id or category list names this license.
     static func listMatches(_ list: [String], _ license: ResolvedLicense) -> Bool {
         guard !list.isEmpty else { return false }

@@ -24,10 +24,10 @@ public struct UseRestrictionFlowdownRule: Rule {
                 let source = Int(record.source)
                 let own = Self.outbound(context, node: node).map(\.key)
                 let stated = own.isEmpty ? "no known license" : "'\(own.joined(separator: " AND "))'"
-                findings.append(context.finding(
+                findings.append(context.derivativeFinding(
                     id,
                     "'\(context.name(node))' derives from '\(context.name(source))', whose license '\(license.key)' requires its use restrictions in every derivative's license, but '\(context.name(node))' is released under \(stated)",
-                    component: source, firedAt: node, licenses: [license.key] + own,
+                    derivative: node, source: source, licenses: [license.key] + own,
                     path: context.path(firedAt: node, license: Int(record.license), aspect: .useRestrictions),
                     remediation: "release '\(context.name(node))' under '\(license.key)' or a license that includes its use restrictions as enforceable terms"))
             }

@@ -81,6 +81,10 @@ public struct TextReportWriter: ReportWriter {
             if let location = finding.location {
                 out.words(["at:", TerminalText.escape(location.description)], indent, deeper)
             }
+            if let cause = SourceText.phrase(finding, name: \.rawValue) {
+                let place = finding.sourceLocation.map { ["at", $0.description] } ?? []
+                out.words((["because", "of"] + cause.split(separator: " ").map(String.init) + place).map(TerminalText.escape), indent, deeper)
+            }
             for note in finding.notes { out.para("note: " + note, indent, deeper) }
             if let reason = finding.waiverReason, finding.waived {
                 out.para("waived: " + reason, indent, String(repeating: " ", count: 19))

@@ -7,8 +7,8 @@ import PedigreeModel
 /// line breaks and other controls replaced, so that a component name cannot end the string, add
 /// attributes or smuggle Graphviz escape sequences (`\N`, `\l`) into a label.
 ///
-/// Given the audit of the graph, it draws what the HTML drawing shows: components that hold a blocking
-/// finding outlined in red, and the edges Pedigree attached to reach unreached components, dotted.
+/// Given the audit of the graph, it draws what the HTML drawing shows: components that must act on a
+/// blocking finding (its `component`: a misnamed derivative, not its base model) outlined in red, and the edges Pedigree attached to reach unreached components, dotted.
 public struct DOTGraphWriter: Sendable {
     public init() {}
 
@@ -16,7 +16,7 @@ public struct DOTGraphWriter: Sendable {
         let roots = Set(graph.roots)
         let flagged = Set(audit?.blocking.map(\.component) ?? [])
         var out = "digraph lineage {\n"
-        if audit != nil { out += "  // red: holds a blocking finding; dotted: attached to the product by Pedigree\n" }
+        if audit != nil { out += "  // red: must act on a blocking finding; dotted: attached to the product by Pedigree\n" }
         out += "  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=10];\n"
         for (index, component) in graph.components.enumerated() {

@@ -6,7 +6,7 @@ import PedigreeModel
 /// Components are labelled boxes (name and version; kind and license in force), relationships are
 /// arrows from the user to what it uses, labelled with their kind; dev/build/test relationships are
 /// dashed, edges Pedigree added to attach unreached components dotted. The product is outlined
-/// thickly and components holding a blocking finding's term in red. Labels are written in full,
+/// thickly and components that must act on a blocking finding (its `component`) in red. Labels are written in full,
 /// wrapped onto as many lines as they need (after spaces, `/`, `-`, `_` or `:` where possible),
 /// and every box is as tall as the longest label needs; each box's `<title>` repeats them with the ref. All input text is escaped with `HTMLText`.
 /// The drawing is styled by the page's CSS classes, so it needs no attributes with input in them.
