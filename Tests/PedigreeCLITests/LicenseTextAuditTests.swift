@@ -50,4 +50,28 @@ struct LicenseTextAuditTests {
         #expect(warning?.message == "'LicenseRef-Vendor-EULA': its text matches no known license and states no clause Pedigree reads; its terms are unknown")
         #expect(warning?.location?.file.hasSuffix("handwriting-saas.spdx.json") == true)
     }
+
+    @Test("a CycloneDX license given by name and text is read like an SPDX LicenseRef", arguments: ["scribe-clean.cdx.json", "scribe-saas.cdx.xml"])
+    func cycloneDXLicenseText(file: String) throws {
+        let run = Self.audit(file)
+        #expect(!run.inputs.hasInputErrors, "\(run.inputs.load.allDiagnostics)")
+        let nonCommercial = try #require(run.result.findings.first { $0.rule == .nonCommercial })
+        #expect(nonCommercial.component == "corpus")
+        // The id reports use is the license's name as an SPDX idstring.
+        #expect(nonCommercial.licenses == ["LicenseRef-Handwriting-Samples-Corpus-Terms-of-Use"])
+        #expect(nonCommercial.notes.contains { $0.hasSuffix(": \"The database may be used for non-commercial research purpose only.\"") })
+        // The base64 text (wrapped in lines in the XML) is the MIT license: attribution only.
+        let identified = run.diagnostics.first { $0.code == "license-text.identified" }
+        #expect(identified?.message.contains("is 'MIT'") == true)
+        #expect(!run.result.findings.contains { $0.component == "tokenizer" && $0.rule != .attribution })
+        #expect(!run.result.findings.contains { $0.rule == .unknownLicense })
+    }
+
+    @Test("a CycloneDX license text that is not the base64 it claims is an error naming its line")
+    func cycloneDXBadBase64() throws {
+        let run = Self.audit("scribe-saas.cdx.json")
+        #expect(run.inputs.hasInputErrors)
+        let error = try #require(run.inputs.load.allDiagnostics.first { $0.code == "cyclonedx.invalid-base64" })
+        #expect(error.severity == .error && error.location?.line == 61)
+    }
 }

@@ -53,6 +53,8 @@ struct CycloneDXLicense: Sendable {
     }
 
     var content: Content
+    /// The license text the entry quotes (`text.content`, base64 decoded), when it is usable text.
+    var text: CycloneDXText?
     /// `declared`, `concluded` (1.6+), or nil when not stated.
     var acknowledgement: String?
     var location: SourceLocation

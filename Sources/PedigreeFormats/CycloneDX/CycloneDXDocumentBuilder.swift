@@ -35,6 +35,10 @@ struct CycloneDXDocumentBuilder {
     private var usedRefs: Set<String> = []
     private var excluded: Set<Int> = []
     private var rootIndex: Int?
+    /// Licenses stated by their text (no SPDX id), each under a document-local `LicenseRef-`.
+    private var extractedLicenses: [String: ExtractedLicense] = [:]
+    /// Name and text → the id given, so that a text many components quote is one license.
+    private var extractedIDs: [String: String] = [:]
 
     init(path: String, format: InputFormat, diagnostics: DiagnosticCollector) {
         self.path = path
@@ -56,9 +60,11 @@ struct CycloneDXDocumentBuilder {
         for dependency in bom.dependencies { addDependency(dependency) }
         markExcluded()
         let roots = rootIndex.map { [components[$0].ref] } ?? []
-        return SBOMDocument(
+        var document = SBOMDocument(
             path: path, format: format, specVersion: bom.specVersion, components: components, edges: edges,
             roots: roots, diagnostics: diagnostics.diagnostics)
+        document.extractedLicenses = extractedLicenses
+        return document
     }
 
     // MARK: Components
@@ -193,8 +199,9 @@ struct CycloneDXDocumentBuilder {
         return (statement(declared, purl: stated.purl), statement(concluded, purl: stated.purl))
     }
 
-    private func statement(_ entries: [CycloneDXLicense], purl: String?) -> LicenseStatement? {
-        let parts = entries.compactMap(text(of:))
+    private mutating func statement(_ entries: [CycloneDXLicense], purl: String?) -> LicenseStatement? {
+        var parts: [LicenseText] = []
+        for entry in entries { if let part = text(of: entry) { parts.append(part) } }
         guard !parts.isEmpty else { return nil }
         guard parts.count > 1 else { return LicenseStatement(parts[0]) }
         // What the list means is the license layer's to decide (by ecosystem), and to report once.
@@ -203,16 +210,47 @@ struct CycloneDXDocumentBuilder {
             list: LicenseListEvidence(origin: .cycloneDXLicenses, packageType: LicenseListEvidence.packageType(ofPURL: purl)))
     }
 
-    private func text(of license: CycloneDXLicense) -> LicenseText? {
+    private mutating func text(of license: CycloneDXLicense) -> LicenseText? {
         switch license.content {
         case .expression(let expression):
             return LicenseText(expression.value, form: .expression, location: expression.location)
         case .license(let id, let name, let url):
             if let id { return LicenseText(id.value, form: .id, location: id.location) }
+            if let text = license.text, text.value.contains(where: { !$0.isWhitespace }) {
+                return LicenseText(definedByText(text, name: name?.value, url: url?.value), form: .id, location: name?.location ?? text.location)
+            }
             if let name { return LicenseText(name.value, form: .name, location: name.location) }
             if let url { return LicenseText(url.value, form: .url, location: url.location) }
             return nil
         }
+    }
+
+    /// The document-local id of a license stated by name (or URL) and text, for the license layer to
+    /// identify the text, as it does for SPDX's extracted licensing info.
+    private mutating func definedByText(_ text: CycloneDXText, name: String?, url: String?) -> String {
+        let key = (name ?? "") + "\u{1F}" + text.value
+        if let id = extractedIDs[key] { return id }
+        var id = "LicenseRef-" + Self.idString(name ?? "")
+        if id == "LicenseRef-" || extractedLicenses[id] != nil { id = "LicenseRef-cyclonedx-text-\(extractedIDs.count + 1)" }
+        extractedIDs[key] = id
+        extractedLicenses[id] = ExtractedLicense(id: id, name: name, text: text.value, seeAlso: url.map { [$0] } ?? [], location: text.location)
+        return id
+    }
+
+    /// A name as an SPDX idstring (letters, digits, `.` and `-`): other runs become one `-`, at most 64
+    /// characters, so that reports name the license as its input does.
+    private static func idString(_ name: String) -> String {
+        var result = ""
+        for scalar in name.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." {
+                result.unicodeScalars.append(scalar)
+            } else if !result.isEmpty, !result.hasSuffix("-") {
+                result += "-"
+            }
+            if result.count >= 64 { break }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result
     }
 
     // MARK: Edges

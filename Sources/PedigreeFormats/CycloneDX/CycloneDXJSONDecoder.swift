@@ -349,16 +349,20 @@ struct CycloneDXJSONDecoder {
                 "license has both 'id' '\(id.value)' and 'name' '\(name.value)'; the schema allows one, the id is used",
                 at: location(value))
         }
-        if let text = object(value, "text"), let encoding = string(text, "encoding"),
-            !CycloneDXSchemaRules.licenseTextEncodings.contains(encoding.value)
-        {
-            diagnostics.error(
-                "cyclonedx.invalid-encoding", "license text 'encoding' must be 'base64', found '\(encoding.value)'",
-                at: encoding.location)
+        var licenseText: CycloneDXText?
+        if let text = object(value, "text") {
+            let encoding = string(text, "encoding")
+            if let encoding, !CycloneDXSchemaRules.licenseTextEncodings.contains(encoding.value) {
+                diagnostics.error(
+                    "cyclonedx.invalid-encoding", "license text 'encoding' must be 'base64', found '\(encoding.value)'",
+                    at: encoding.location)
+            } else if let content = string(text, "content") {
+                licenseText = CycloneDXLicenseText.decoded(content, base64: encoding != nil, diagnostics: &diagnostics)
+            }
         }
         checkProperties(value["properties"])
         return CycloneDXLicense(
-            content: .license(id: id, name: name, url: url), acknowledgement: acknowledgement(value),
+            content: .license(id: id, name: name, url: url), text: licenseText, acknowledgement: acknowledgement(value),
             location: location(value))
     }
 

@@ -340,16 +340,21 @@ struct CycloneDXXMLDecoder {
                 "license has both 'id' '\(id.value)' and 'name' '\(name.value)'; the schema allows one, the id is used",
                 at: element.location)
         }
-        if let text = child(element, "text"), let encoding = text.attribute("encoding"),
-            !CycloneDXSchemaRules.licenseTextEncodings.contains(encoding)
-        {
-            diagnostics.error(
-                "cyclonedx.invalid-encoding", "license text 'encoding' must be 'base64', found '\(encoding)'",
-                at: text.location)
+        var licenseText: CycloneDXText?
+        if let text = child(element, "text") {
+            let encoding = text.attribute("encoding")
+            if let encoding, !CycloneDXSchemaRules.licenseTextEncodings.contains(encoding) {
+                diagnostics.error(
+                    "cyclonedx.invalid-encoding", "license text 'encoding' must be 'base64', found '\(encoding)'",
+                    at: text.location)
+            } else {
+                licenseText = CycloneDXLicenseText.decoded(
+                    CycloneDXText(value: text.text, location: text.location), base64: encoding != nil, diagnostics: &diagnostics)
+            }
         }
         _ = properties(child(element, "properties"))
         return CycloneDXLicense(
-            content: .license(id: id, name: name, url: url), acknowledgement: acknowledgement(element),
+            content: .license(id: id, name: name, url: url), text: licenseText, acknowledgement: acknowledgement(element),
             location: element.location)
     }
 
