@@ -60,6 +60,34 @@ import Testing
         #expect(notifications.contains { $0["descriptor"]?["id"]?.string == "sarif.results-left-out" })
     }
 
+    /// A naming result is located at the fine-tune and relates, after its lineage, the base whose license
+    /// imposes the prefix; the source keeps its place when the lineage is cut to the location limit.
+    @Test(arguments: [(100, 3, 0), (3, 2, 1)])
+    func aDerivativeResultRelatesItsSourceWithinTheLocationLimit(limit: Int, steps: Int, cut: Int) throws {
+        var fixture = ReportFixture()
+        fixture.add("app", "acme-chat", kind: .application, license: "MIT", line: 3)
+        fixture.add("tune", "acme-chat-8b", kind: .model, license: "llama3.1", line: 10)
+        fixture.add("base", "meta-llama/Llama-3.1-8B", kind: .model, license: "llama3.1", line: 20)
+        fixture.edge("app", .dependsOn, "tune")
+        fixture.edge("tune", .fineTunedFrom, "base")
+        fixture.roots = ["app"]
+        let limits = SARIFLimits(resultsPerRun: 100, relatedLocationsPerResult: limit, bytes: 10_000_000)
+        let log = try Self.parse(SARIFReportWriter(limits: limits).write(fixture.report()))
+        #expect(SARIFStructure.violations(log) == [])
+        let run = try #require(log["runs"]?.array?.first)
+        let naming = try #require(run["results"]?.array?.first { $0["ruleId"]?.string == "naming" })
+        #expect(naming["locations"]?.array?.first?["physicalLocation"]?["region"]?["startLine"]?.int == 10)
+        #expect(naming["properties"]?["component"]?.string == "tune")
+        #expect(naming["properties"]?["source"]?.string == "base")
+        let related = try #require(naming["relatedLocations"]?.array)
+        #expect(related.count == steps + 1)
+        let source = try #require(related.last)
+        #expect(source["id"]?.int == 4)
+        #expect(source["physicalLocation"]?["region"]?["startLine"]?.int == 20)
+        #expect(source["message"]?["text"]?.string == "because of the license 'LicenseRef-scancode-llama-3.1-license-2024' of 'meta-llama/Llama-3.1-8B'")
+        #expect(run["properties"]?["omitted"]?["cutLineagePaths"]?.int == cut)
+    }
+
     @Test func aLogOverTheByteLimitLeavesOutItsLowestResults() throws {
         let report = ReportFixture.chatApp().report()
         let full = SARIFReportWriter(includeInfo: true).write(report)
