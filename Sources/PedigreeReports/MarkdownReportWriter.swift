@@ -179,12 +179,15 @@ public struct MarkdownReportWriter: ReportWriter {
         for note in finding.notes { out += "- **Note:** \(md(note))\n" }
         out += "- **Fix:** \(md(finding.remediation))\n"
         out += "- **Fingerprint:** \(md(finding.fingerprint))\n\n"
-        if diagram, finding.path.count > 1 { out += lineage(finding.path, digest: digest) }
+        if diagram, finding.path.count > 1 { out += lineage(finding.path, digest: digest, acting: finding.component) }
         return out
     }
 
     /// The finding's path as a Mermaid flowchart, product at the top, the broken term's holder marked.
-    func lineage(_ path: [PathStep], digest: ReportDigest) -> String {
+    ///
+    /// When another component must act on it (a derivative whose base model's license imposes the
+    /// term), that component is outlined in red like the HTML drawing's and the holder dashed.
+    func lineage(_ path: [PathStep], digest: ReportDigest, acting: ComponentRef) -> String {
         let mermaid = MermaidGraphWriter()
         var out = "```mermaid\nflowchart TD\n"
         for (position, step) in path.enumerated() {
@@ -198,7 +201,12 @@ public struct MarkdownReportWriter: ReportWriter {
             let arrow = step.edge?.isNotShipped == true ? "-.->" : "-->"
             out += "  n\(position) \(arrow)|\(kind)| n\(position + 1)\n"
         }
-        out += "  classDef term stroke:#d73a49,stroke-width:3px\n  class n\(path.count - 1) term\n```\n\n"
+        let holder = path.count - 1
+        if let position = path.indices.last(where: { path[$0].ref == acting }), position != holder {
+            out += "  classDef act stroke:#d73a49,stroke-width:3px\n  classDef term stroke:#d73a49,stroke-dasharray:4 3\n"
+            return out + "  class n\(position) act\n  class n\(holder) term\n```\n\n"
+        }
+        out += "  classDef term stroke:#d73a49,stroke-width:3px\n  class n\(holder) term\n```\n\n"
         return out
     }
 

@@ -73,6 +73,8 @@ import Testing
         #expect(markdown.contains(". naming: acme/triage-8b\n"))
         #expect(!markdown.contains(". naming: meta-llama"))
         #expect(markdown.contains("- **Because of:** the license 'LicenseRef-scancode-llama-3-license-2024' of 'meta-llama/Meta-Llama-3-8B'"))
+        // The diagram outlines the fine-tune (n1) that must act, and dashes Meta's model (n2) holding the term.
+        #expect(markdown.contains("  class n1 act\n  class n2 term\n```"))
         let text = try Self.audit("text")
         #expect(text.contains("at: \(Self.folder)/acme/helpdesk-8b/README.md:2:10"))
         #expect(text.contains("because of the license"))

@@ -5,8 +5,9 @@ import PedigreeModel
 ///
 /// Decisions: a waiver matches a finding's `component` or its `source` by ref, name or purl (a purl
 /// without version matches every version), so a waiver written for a base model still covers the
-/// findings its license raises on derivatives, and one written for the derivative covers them too; an expired waiver does not apply and is reported once (`policy.waiver-expired`,
-/// warning), naming how many findings it would have covered; a waiver that matches nothing is stale
+/// findings its license raises on derivatives, and one written for the derivative covers them too;
+/// an expired waiver does not apply and is reported once (`policy.waiver-expired`, warning), naming
+/// how many findings it would have covered; a waiver that matches nothing is stale
 /// (`policy.waiver-stale`, warning) so that policies do not collect dead entries.
 public enum WaiverApplication {
     public struct Identity: Sendable {
