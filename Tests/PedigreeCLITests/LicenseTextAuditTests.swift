@@ -74,4 +74,23 @@ struct LicenseTextAuditTests {
         let error = try #require(run.inputs.load.allDiagnostics.first { $0.code == "cyclonedx.invalid-base64" })
         #expect(error.severity == .error && error.location?.line == 61)
     }
+
+    @Test("a card's license_link to a file of its repository defines the license by that file's text")
+    func cardLicenseFiles() throws {
+        var context = ProductContext()
+        context.commercial = true
+        context.distribution = [.saas]
+        let run = Pipeline.audit(AuditRequest(inputs: [PedigreeProcess.repository + "/Tests/Fixtures/license-text/cards"], context: context))
+        // A research-only LICENSE beside 'license: other' reaches the commercial product.
+        let nonCommercial = try #require(run.result.findings.first { $0.rule == .nonCommercial })
+        #expect(nonCommercial.component == "acme/nc-model")
+        #expect(nonCommercial.licenses == ["LicenseRef-acme-research-license"])
+        // A Hub URL into the card's own repository is the local file: the MIT text, identified.
+        #expect(run.diagnostics.contains { $0.code == "license-text.identified" && $0.message.contains("'LicenseRef-acme-open' is 'MIT'") })
+        #expect(!run.result.findings.contains { $0.component == "acme/hub-link-model" && $0.rule != .attribution })
+        // No file: the name decides, as it did before.
+        let noFile = try #require(run.result.components.first { $0.ref == "acme/no-file-model" })
+        #expect(noFile.declaredLicense == "llama3")
+        #expect(!run.result.findings.contains { $0.rule == .unknownLicense })
+    }
 }

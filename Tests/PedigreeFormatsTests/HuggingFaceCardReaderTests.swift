@@ -261,6 +261,13 @@ struct HuggingFaceCardConventionTests {
         #expect(card.declaredLicense?.parts.map(\.raw) == ["acme-model-license"])
         #expect(card.properties["license.file"] == "hub/acme/model-x/LICENSE.md")
         #expect(card.properties["huggingface.license_link"] == "LICENSE.md")
+        // A known id with a link keeps the id; a link out of the repository names no file.
+        let escaping = try read("license: other\nlicense_name: x\nlicense_link: ../other/LICENSE\n")
+        #expect(escaping.components.first?.properties["license.file"] == nil)
+        let ownHubURL = try read("license: other\nlicense_link: https://huggingface.co/acme/model-x/blob/main/LICENSE\n")
+        #expect(ownHubURL.components.first?.properties["license.file"] == "hub/acme/model-x/LICENSE")
+        let otherHubURL = try read("license: other\nlicense_link: https://huggingface.co/acme/model-y/blob/main/LICENSE\n")
+        #expect(otherHubURL.components.first?.properties["license.file"] == nil)
     }
 
     @Test func aLinkAloneBesideOtherIsTheStatementOnlyWhenItIsAURL() throws {

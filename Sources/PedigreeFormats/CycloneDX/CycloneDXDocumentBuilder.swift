@@ -230,27 +230,11 @@ struct CycloneDXDocumentBuilder {
     private mutating func definedByText(_ text: CycloneDXText, name: String?, url: String?) -> String {
         let key = (name ?? "") + "\u{1F}" + text.value
         if let id = extractedIDs[key] { return id }
-        var id = "LicenseRef-" + Self.idString(name ?? "")
+        var id = "LicenseRef-" + LicenseRefName.idString(name ?? "")
         if id == "LicenseRef-" || extractedLicenses[id] != nil { id = "LicenseRef-cyclonedx-text-\(extractedIDs.count + 1)" }
         extractedIDs[key] = id
         extractedLicenses[id] = ExtractedLicense(id: id, name: name, text: text.value, seeAlso: url.map { [$0] } ?? [], location: text.location)
         return id
-    }
-
-    /// A name as an SPDX idstring (letters, digits, `.` and `-`): other runs become one `-`, at most 64
-    /// characters, so that reports name the license as its input does.
-    private static func idString(_ name: String) -> String {
-        var result = ""
-        for scalar in name.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." {
-                result.unicodeScalars.append(scalar)
-            } else if !result.isEmpty, !result.hasSuffix("-") {
-                result += "-"
-            }
-            if result.count >= 64 { break }
-        }
-        while result.hasSuffix("-") { result.removeLast() }
-        return result
     }
 
     // MARK: Edges

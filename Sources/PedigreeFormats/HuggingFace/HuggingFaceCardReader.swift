@@ -234,10 +234,28 @@ private struct HuggingFaceCardBuilder {
     private mutating func recordLicenseLink(_ link: String) {
         guard !link.isEmpty else { return }
         card.properties["huggingface.license_link"] = link
-        guard !link.contains("://"), !link.hasPrefix("/") else { return }
+        guard let file = repositoryFile(link) else { return }
         var folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         if folder.isEmpty { folder = "." }
-        card.properties["license.file"] = folder + "/" + (link.hasPrefix("./") ? String(link.dropFirst(2)) : link)
+        card.properties[LicenseTextFiles.fileProperty] = folder + "/" + file
+    }
+
+    /// The repository file a license link names: a relative path (`LICENSE`, `./LICENSE.md`), or a Hub
+    /// URL into this very repository (`https://huggingface.co/<org>/<name>/blob/main/LICENSE`).
+    private func repositoryFile(_ link: String) -> String? {
+        if !link.contains("://") {
+            guard !link.hasPrefix("/"), !link.split(separator: "/").contains("..") else { return nil }
+            return link.hasPrefix("./") ? String(link.dropFirst(2)) : link
+        }
+        guard let url = card.properties["huggingface.url"] else { return nil }
+        for marker in ["/blob/", "/resolve/", "/raw/"] {
+            let prefix = url + marker
+            guard link.hasPrefix(prefix) else { continue }
+            let rest = link.dropFirst(prefix.count).split(separator: "/", maxSplits: 1)
+            guard rest.count == 2, !rest[1].split(separator: "/").contains("..") else { return nil }
+            return String(rest[1])
+        }
+        return nil
     }
 
     // MARK: Lineage

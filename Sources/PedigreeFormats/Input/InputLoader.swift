@@ -96,6 +96,7 @@ public struct InputLoader: Sendable {
         readBareCardsBesideCards(&files)
         let limits = limits
         ProjectJoin.join(&files) { try? SafeFile.read(Self.contentPath($0), limits: limits) }
+        LicenseTextFiles.read(&files) { try? SafeFile.read(Self.contentPath($0), limits: limits) }
         var loaded = Self.applyingManifestIDs(files)
         Self.flagInputsWithoutComponents(&loaded)
         return LoadResult(files: loaded, diagnostics: collector.diagnostics)
@@ -107,6 +108,7 @@ public struct InputLoader: Sendable {
         var files = contents.map { load(bytes: $0.bytes, path: $0.path) }
         let stored = Dictionary(contents.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         ProjectJoin.join(&files) { stored[$0] }
+        LicenseTextFiles.read(&files) { stored[$0] }
         var loaded = Self.applyingManifestIDs(files)
         Self.flagInputsWithoutComponents(&loaded)
         return LoadResult(files: loaded, diagnostics: [])
