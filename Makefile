@@ -4,7 +4,7 @@ SHARED ?= ../shared
 DEMO_SAMPLE ?= Samples/hf-finetune-stack
 BIN_DEBUG := .build/debug/pedigree
 
-.PHONY: all build deps demo test test-asan bench conformance clean
+.PHONY: all build deps demo test test-asan bench conformance fuzz clean
 
 all: build
 
@@ -37,5 +37,14 @@ conformance: build
 	@if [ ! -d "$(SHARED)/corpus" ]; then echo "conformance: $(SHARED)/corpus not found, skipped"; exit 0; fi; \
 	$(SWIFT) build -c release --product pedigree-conformance && .build/release/pedigree-conformance "$(SHARED)/corpus"
 
+# libFuzzer with AddressSanitizer over every input kind in turn, FUZZ_SECONDS each (its own build folder,
+# so the normal build is untouched; the first run is a full rebuild). Fails on any finding.
+FUZZ_SECONDS ?= 60
+FUZZ_KINDS ?= json xml rdf yaml manifest tag-value card gguf policy expression
+fuzz: deps
+	$(SWIFT) build -c debug --build-path .build-fuzz --product pedigree-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DPEDIGREE_FUZZ -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+	Scripts/fuzz.sh .build-fuzz/debug/pedigree-fuzz $(FUZZ_SECONDS) $(FUZZ_KINDS)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -66,6 +66,8 @@ let package = Package(
         ),
         .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeCore", "PedigreeStore", "SafeJSON"]),
         .executableTarget(name: "pedigree-conformance", dependencies: ["PedigreeCore", "SafeJSON"]),
+        // Built for fuzzing only by `make fuzz` (-D PEDIGREE_FUZZ, libFuzzer); otherwise it replays inputs.
+        .executableTarget(name: "pedigree-fuzz", dependencies: ["PedigreeCore"]),
 
         .testTarget(name: "PedigreeDiagnosticsTests", dependencies: ["PedigreeDiagnostics"]),
         .testTarget(name: "SafeJSONTests", dependencies: ["SafeJSON"]),
