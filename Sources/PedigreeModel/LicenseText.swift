@@ -15,6 +15,9 @@ public struct LicenseText: Sendable, Hashable, Codable {
         case name
         /// A URL that identifies the license (HF `license_link`, CycloneDX `license.url`).
         case url
+        /// The license name of a PyPI trove classifier (`GNU General Public License v2 or later
+        /// (GPLv2+)`): the ecosystem's own vocabulary, read without a rewrite warning.
+        case classifier
     }
 
     public var raw: String

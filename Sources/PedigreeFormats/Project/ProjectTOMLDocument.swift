@@ -86,7 +86,7 @@ struct ProjectTOMLDocument {
     /// The `License ::` trove classifiers of a `classifiers` array, as installed metadata reads them.
     func classifierLicense(_ value: TOMLValue?) -> LicenseStatement? {
         let parts = (value?.array ?? []).compactMap { item in
-            item.string.flatMap(PythonClassifier.licenseName).map { LicenseText($0, form: .name, location: item.location(in: path)) }
+            item.string.flatMap(PythonClassifier.licenseName).map { LicenseText($0, form: .classifier, location: item.location(in: path)) }
         }
         return parts.isEmpty ? nil : PythonClassifier.statement(parts)
     }

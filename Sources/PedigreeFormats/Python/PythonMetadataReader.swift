@@ -56,7 +56,7 @@ public enum PythonMetadataReader {
             return LicenseStatement(LicenseText(expression.value, form: .expression, location: expression.location(in: path)))
         }
         let classifiers = headers.all("Classifier").compactMap { header in
-            PythonClassifier.licenseName(header.value).map { LicenseText($0, form: .name, location: header.location(in: path)) }
+            PythonClassifier.licenseName(header.value).map { LicenseText($0, form: .classifier, location: header.location(in: path)) }
         }
         let stated = headers.first("License").flatMap { ["", "UNKNOWN"].contains($0.value.uppercased()) ? nil : $0 }
         let statedIsName = stated.map { $0.value.count <= longestLicenseName && !$0.value.contains("\n") } ?? false

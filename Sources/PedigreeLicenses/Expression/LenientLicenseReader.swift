@@ -15,7 +15,10 @@ import PedigreeModel
 ///    words that names a license is taken (`Apache License, Version 2.0 or MIT` is two licenses: the
 ///    comma and `or` inside a name stay part of it when the longer run resolves).
 ///
-/// Every rewrite is a `license.rewritten` warning (`read 'X' as 'Y'`, one note per change); a family
+/// A whole text that is a license's registered name, up to case (`Apache License 2.0`, a PyPI
+/// classifier's `GNU General Public License v2 or later (GPLv2+)`), is read with a `license.name` note:
+/// the input named the license as it is named, so there is nothing to correct.
+/// Every other rewrite is a `license.rewritten` warning (`read 'X' as 'Y'`, one note per change); a family
 /// name (`bsd`, `gpl`, `openrail`) is a `license.ambiguous` warning listing the candidates and yields no
 /// expression; text that names no license is a `license.unrecognised` warning and yields no expression.
 /// An unknown operand that is a well-formed id (`Foo-1.0`) is kept as written, with `license.unknown-id`.
@@ -68,6 +71,10 @@ struct LenientLicenseReader {
             strictError = error
         }
         switch knowledge.resolve(name: text) {
+        case .license(let id) where form == .classifier || knowledge.isRegisteredName(text, of: id):
+            // The license's own name (an SPDX or ScanCode name, a PyPI classifier's): nothing to correct.
+            return Result(expression: Self.leaf(id), diagnostics: [.note(
+                "license.name", "read the license name '\(quoted)' as '\(Self.leaf(id).description)'", at: location)])
         case .license(let id):
             return Result(expression: Self.leaf(id), diagnostics: [rewritten(quoted, Self.leaf(id).description)])
         case .ambiguous(let ids):

@@ -179,6 +179,10 @@ public struct KnowledgeBase: LicenseCatalog, LicenseIDLookup, Sendable {
         return family.isEmpty ? .unknown : .ambiguous(family)
     }
 
+    /// Whether `name` is one of the names the data registers for `id` (its SPDX name, a ScanCode name
+    /// or an alias such as a PyPI classifier's), up to case and surrounding spaces.
+    public func isRegisteredName(_ name: String, of id: String) -> Bool { aliases.isRegisteredName(name, of: id) }
+
     /// The license a Hugging Face Hub license id or common `license_name` value names (`llama3.1`,
     /// `flux-1-dev-non-commercial-license`), nil for anything else, family ids (`bsd`) included.
     public func huggingFaceLicense(_ hubID: String) -> String? {

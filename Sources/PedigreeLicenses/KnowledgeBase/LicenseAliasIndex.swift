@@ -19,6 +19,10 @@ struct LicenseAliasIndex: Sendable {
     private var urls: [String: Targets] = [:]
     private var familyWords: [String: [String]] = [:]
     private var exceptions: [String: String] = [:]
+    /// Full names as the SPDX list and ScanCode register them (trimmed, lower-cased) → the one id they
+    /// name; a name registered for two ids is left out. Reading such a name is reading a license's own
+    /// name, not a rewrite (curated aliases catch misspellings, which are).
+    private var registeredNames: [String: String?] = [:]
     /// The most words any indexed name has, which bounds how far the lenient reader looks ahead.
     private(set) var maxWords = 1
 
@@ -37,12 +41,24 @@ struct LicenseAliasIndex: Sendable {
         let key = LicenseNameKey.name(name)
         guard !key.isEmpty else { return }
         Self.insert(&names, key: key, id: id, priority: priority)
+        guard priority == .spdxName else { return }
+        let registered = LicenseNameKey.trimmed(name).lowercased()
+        if let existing = registeredNames[registered] {
+            if existing != id { registeredNames[registered] = .some(nil) }
+        } else {
+            registeredNames[registered] = id
+        }
         let words = LicenseNameKey.words(name)
         maxWords = max(maxWords, name.split(whereSeparator: { $0.isWhitespace }).count, min(words.count, 32))
     }
 
     mutating func add(url: String, id: String, priority: Priority) {
         if let key = LicenseNameKey.url(url) { Self.insert(&urls, key: key, id: id, priority: priority) }
+    }
+
+    /// Whether `name` is, up to case and surrounding spaces, a name registered for `id` alone.
+    func isRegisteredName(_ name: String, of id: String) -> Bool {
+        registeredNames[LicenseNameKey.trimmed(name).lowercased()] == .some(id)
     }
 
     /// Indexes a license exception by its id and name.
