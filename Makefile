@@ -8,8 +8,15 @@ BIN_DEBUG := .build/debug/pedigree
 
 all: build
 
-# The system C libraries Pedigree links (libxml2, libyaml; libsqlite3 through GRDB), found through pkg-config.
+# The system C libraries Pedigree links (libxml2, libyaml; libsqlite3 through GRDB), found through pkg-config;
+# and PostgreSQL's server programs, which the store's tests run as a throwaway cluster (Debian: /usr/lib/postgresql/N/bin).
 deps:
+	@if command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; else \
+	  echo "pedigree: PostgreSQL (initdb, pg_ctl) not found; installing postgresql for the store's tests"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq postgresql; \
+	  else echo "pedigree: without PostgreSQL the store's PostgreSQL tests are skipped ('apt-get install -y postgresql' as root runs them)"; fi; \
+	fi
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libxml-2.0 yaml-0.1 sqlite3; then :; else \
 	  echo "pedigree: libxml2/libyaml/libsqlite3 development files not found; installing libxml2-dev libyaml-dev libsqlite3-dev pkg-config"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libxml2-dev libyaml-dev libsqlite3-dev pkg-config; \

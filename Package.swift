@@ -10,9 +10,16 @@ let package = Package(
         .executable(name: "pedigree", targets: ["pedigree"]),
         .library(name: "PedigreeCore", targets: ["PedigreeCore"]),
     ],
+    // The PostgreSQL store pulls in SwiftNIO (minutes to build the first time); `--disable-default-traits`
+    // builds a Pedigree that stores in SQLite only.
+    traits: [
+        .default(enabledTraits: ["PostgreSQL"]),
+        .trait(name: "PostgreSQL", description: "Portfolio stores on a PostgreSQL server (postgres://…), through postgres-nio"),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -58,13 +65,25 @@ let package = Package(
         // The portfolio: stored releases and the questions across them; Core runs the pipeline, the store
         // persists its results (SQLite through GRDB, which links the system libsqlite3).
         .target(name: "PedigreeStore", dependencies: ["PedigreeCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The same store on a PostgreSQL server, in its own target so that builds without the trait stay fast.
+        .target(
+            name: "PedigreeStorePostgres",
+            dependencies: ["PedigreeStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .executableTarget(
             name: "pedigree",
             dependencies: [
                 "PedigreeCore", "PedigreeStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .target(name: "PedigreeStorePostgres", condition: .when(traits: ["PostgreSQL"])),
             ]
         ),
-        .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeCore", "PedigreeStore", "SafeJSON"]),
+        .executableTarget(
+            name: "pedigree-bench",
+            dependencies: [
+                "PedigreeCore", "PedigreeStore", "SafeJSON",
+                .target(name: "PedigreeStorePostgres", condition: .when(traits: ["PostgreSQL"])),
+            ]
+        ),
         .executableTarget(name: "pedigree-conformance", dependencies: ["PedigreeCore", "SafeJSON"]),
         // Built for fuzzing only by `make fuzz` (-D PEDIGREE_FUZZ, libFuzzer); otherwise it replays inputs.
         .executableTarget(name: "pedigree-fuzz", dependencies: ["PedigreeCore"]),
@@ -80,6 +99,12 @@ let package = Package(
         .testTarget(name: "PedigreeReportsTests", dependencies: ["PedigreeReports", "SafeJSON", "SafeXML"]),
         .testTarget(name: "PedigreeCLITests", dependencies: ["PedigreeCore", "pedigree"]),
         .testTarget(name: "PedigreeStoreTests", dependencies: ["PedigreeStore"]),
+        .testTarget(
+            name: "PedigreeStorePostgresTests",
+            dependencies: [
+                "PedigreeStore", .target(name: "PedigreeStorePostgres", condition: .when(traits: ["PostgreSQL"])),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,6 +28,13 @@ public final class Portfolio {
         self.clock = clock
     }
 
+    /// A portfolio on a backend another module opened (the PostgreSQL store).
+    package init(backend: any PortfolioBackend, knowledge: StoreKnowledge, clock: StoreClock) {
+        self.backend = backend
+        self.knowledge = knowledge
+        self.clock = clock
+    }
+
     public var location: StoreLocation { backend.location }
 }
 
@@ -52,6 +59,12 @@ public struct AddRequest: Sendable {
         self.release = release
         self.limits = limits
     }
+}
+
+/// An audited release ready to be stored (`record` is nil when an input could not be used).
+package struct PreparedRelease: Sendable {
+    package var outcome: AddOutcome
+    package var record: ReleaseRecord?
 }
 
 /// What `add` did.
@@ -82,31 +95,31 @@ extension Portfolio {
     ///
     /// - Throws: `StoreError.releaseConflict` when the product's release was stored from other inputs.
     public func add(_ request: AddRequest) throws(StoreError) -> AddOutcome {
+        let prepared = try prepare(request)
+        return try store(prepared)
+    }
+
+    /// The first half of `add`: reads and audits the inputs and builds what would be stored, writing nothing.
+    package func prepare(_ request: AddRequest) throws(StoreError) -> PreparedRelease {
         let loaded = Pipeline.load(request.inputs, limits: request.limits)
         let documents = Self.storedDocuments(loaded.load, limits: request.limits)
         guard !loaded.hasInputErrors, !loaded.load.documents.isEmpty, documents.count == loaded.load.documents.count else {
-            return AddOutcome(
-                status: .inputErrors, product: request.product ?? "", release: request.release ?? "",
-                diagnostics: loaded.diagnostics, result: nil, newDocuments: 0, documents: 0)
+            return PreparedRelease(
+                outcome: AddOutcome(
+                    status: .inputErrors, product: request.product ?? "", release: request.release ?? "",
+                    diagnostics: loaded.diagnostics, result: nil, newDocuments: 0, documents: 0),
+                record: nil)
         }
         let stated = try Self.json(request.context)
         let inputsSHA256 = SHA256.hex(
             documents.map { $0.path + "\u{0}" + $0.sha256 }.joined(separator: "\n") + "\n" + stated + "\n"
                 + (request.policy?.stored.sha256 ?? ""))
-        let facts = try backend.facts()
         let (run, basis) = ReleaseAuditor.audit(
-            loaded, stated: request.context, policy: request.policy, facts: facts, knowledge: knowledge, today: clock.today)
+            loaded, stated: request.context, policy: request.policy, facts: try backend.facts(), knowledge: knowledge,
+            today: clock.today)
         let result = run.result
         let product = request.product ?? Self.productName(result)
         let release = request.release ?? Self.releaseVersion(result, inputsSHA256: inputsSHA256)
-        var outcome = AddOutcome(
-            status: .stored, product: product, release: release, diagnostics: loaded.diagnostics, result: result,
-            newDocuments: 0, documents: documents.count)
-        if let existing = try backend.release(product: product, version: release) {
-            guard existing.inputsSHA256 == inputsSHA256 else { throw StoreError.releaseConflict(product: product, release: release) }
-            outcome.status = .unchanged
-            return outcome
-        }
         let record = ReleaseRecord(
             product: product, version: release, inputsSHA256: inputsSHA256, addedAt: clock.now, documents: documents,
             statedContext: stated, policy: request.policy?.stored, context: ContextColumns(result.context),
@@ -114,6 +127,26 @@ extension Portfolio {
             evaluation: EvaluationRecord(
                 reason: "add", evaluatedAt: clock.now, basis: basis, summary: result.summary,
                 findings: ReleaseAuditor.compare(result.findings, previous: nil), obligations: result.obligations))
+        return PreparedRelease(
+            outcome: AddOutcome(
+                status: .stored, product: product, release: release, diagnostics: loaded.diagnostics, result: result,
+                newDocuments: 0, documents: documents.count),
+            record: record)
+    }
+
+    /// The second half of `add`: stores a prepared release in one transaction, unless it is stored already.
+    ///
+    /// - Throws: `StoreError.releaseConflict` when the product's release was stored from other inputs.
+    package func store(_ prepared: PreparedRelease) throws(StoreError) -> AddOutcome {
+        var outcome = prepared.outcome
+        guard let record = prepared.record else { return outcome }
+        if let existing = try backend.release(product: record.product, version: record.version) {
+            guard existing.inputsSHA256 == record.inputsSHA256 else {
+                throw StoreError.releaseConflict(product: record.product, release: record.version)
+            }
+            outcome.status = .unchanged
+            return outcome
+        }
         outcome.newDocuments = try backend.insert(record).newDocuments
         return outcome
     }
@@ -142,10 +175,6 @@ extension Portfolio {
     }
 
     static func json(_ value: some Encodable) throws(StoreError) -> String {
-        do {
-            return try SQLiteReleaseWriter.json(value)
-        } catch {
-            throw StoreError.damaged("cannot encode \(type(of: value)): \(error)")
-        }
+        try ReleaseWriter.json(value)
     }
 }

@@ -8,7 +8,7 @@ public struct ReleaseHandle: Sendable, Hashable {
 }
 
 /// A stored release, with its current evaluation.
-struct StoredRelease: Sendable {
+package struct StoredRelease: Sendable {
     var handle: ReleaseHandle
     var product: String
     var version: String
@@ -25,7 +25,7 @@ struct StoredRelease: Sendable {
 }
 
 /// Which releases a question is about.
-struct ReleaseFilter: Sendable {
+package struct ReleaseFilter: Sendable {
     var latestOnly = true
     var product: String?
     var commercial: Bool?
@@ -34,7 +34,7 @@ struct ReleaseFilter: Sendable {
 }
 
 /// A release that reaches a candidate component, as the index says.
-struct ReachHit: Sendable {
+package struct ReachHit: Sendable {
     var handle: ReleaseHandle
     var product: String
     var version: String
@@ -72,7 +72,7 @@ public struct LicenseFact: Sendable, Hashable, Codable {
 ///
 /// Decisions: one transaction per release written (`insert`, `append`), so a crash mid-`add` leaves
 /// the release either whole or absent; reads return candidates and index rows only, never verdicts.
-protocol PortfolioBackend: AnyObject {
+package protocol PortfolioBackend: AnyObject {
     var location: StoreLocation { get }
 
     /// The release stored under this product and version, with the digest of its inputs.
@@ -99,8 +99,13 @@ protocol PortfolioBackend: AnyObject {
     func facts() throws(StoreError) -> [LicenseFact]
     func record(_ facts: [LicenseFact], at time: String) throws(StoreError)
     func statistics() throws(StoreError) -> StoreStatistics
+    /// The space the store takes in the database, indexes included.
+    func databaseBytes() throws(StoreError) -> Int
     /// Adds an evaluation to a release (and, when given, its new policy and context) in one transaction.
     func append(
         _ evaluation: EvaluationRecord, to release: StoredRelease, policy: StoredDocument??, context: ContextColumns
     ) throws(StoreError)
+    /// Runs `work` while this process alone holds `release`, in one transaction with what `work` writes;
+    /// false, without running it, when another process holds the release or has evaluated it since it was read.
+    func claim(_ release: StoredRelease, _ work: () throws(StoreError) -> Void) throws(StoreError) -> Bool
 }

@@ -1,5 +1,3 @@
-import GRDB
-
 /// How much a store holds: what `pedigree store init` reports and the bench measures.
 public struct StoreStatistics: Sendable, Hashable, Codable {
     public var products: Int
@@ -19,20 +17,9 @@ extension Portfolio {
     public func statistics() throws(StoreError) -> StoreStatistics {
         try backend.statistics()
     }
-}
 
-extension SQLitePortfolioBackend {
-    func statistics() throws(StoreError) -> StoreStatistics {
-        try run {
-            try queue.read { db in
-                func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
-                return StoreStatistics(
-                    products: try count("product"), releases: try count("release"), evaluations: try count("evaluation"),
-                    documents: try count("document"),
-                    documentBytes: try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0) FROM document") ?? 0,
-                    components: try count("component"), nodes: try count("node"), findings: try count("finding"),
-                    facts: try count("fact"))
-            }
-        }
+    /// The space the store takes in its database (the SQLite file, or the PostgreSQL database).
+    public func databaseBytes() throws(StoreError) -> Int {
+        try backend.databaseBytes()
     }
 }

@@ -15,12 +15,15 @@ struct BenchCase: Sendable {
     /// Whether the summary states the peak memory as a multiple of the input (`BenchResult.bytes`).
     var comparesPeakWithInput: Bool
     var prepare: (@Sendable (BenchContext) throws -> String?)?
+    /// Runs once in the parent after every case (to stop a server `prepare` started).
+    var finish: (@Sendable (BenchContext) -> Void)?
     var run: @Sendable (BenchContext) throws -> BenchResult
 
     init(
         name: String, label: String, subject: String? = nil, baseline: String? = nil,
         comparesPeakWithInput: Bool = false,
         prepare: (@Sendable (BenchContext) throws -> String?)? = nil,
+        finish: (@Sendable (BenchContext) -> Void)? = nil,
         run: @escaping @Sendable (BenchContext) throws -> BenchResult
     ) {
         self.name = name
@@ -29,6 +32,7 @@ struct BenchCase: Sendable {
         self.baseline = baseline
         self.comparesPeakWithInput = comparesPeakWithInput
         self.prepare = prepare
+        self.finish = finish
         self.run = run
     }
 }

@@ -44,6 +44,7 @@ enum BenchRunner {
             }
             rows.append(runChild(benchCase, context: context))
         }
+        for benchCase in selected { benchCase.finish?(context) }
         BenchTable.print(rows)
         return rows.contains { $0.failure != nil } ? 1 : 0
     }

@@ -87,4 +87,18 @@ struct PortfolioChangeTests {
         #expect(report.hasNewBlocking)
         #expect(try store.portfolio.reaudit(ReauditRequest(changedOnly: true)).reaudited.isEmpty, "the policy is stored with the release")
     }
+
+    @Test("reaudit --worker is refused on an SQLite file, which has one writer at a time, and changes nothing")
+    func workerNeedsPostgres() throws {
+        let bundled = try StoreKnowledge.bundled()
+        let newer = try Portfolio(
+            location: .sqlite(path: store.path), create: false,
+            knowledge: StoreKnowledge(base: bundled.base, digest: SHA256.hex("a later knowledge base")), clock: ScratchStore.clock)
+        #expect {
+            try newer.reaudit(ReauditRequest(worker: true))
+        } throws: { error in
+            (error as? StoreError)?.code == "store.unsupported" && (error as? StoreError)?.message.contains("PostgreSQL") == true
+        }
+        #expect(try store.statistics.evaluations == 4)
+    }
 }

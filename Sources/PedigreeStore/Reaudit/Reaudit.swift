@@ -10,12 +10,16 @@ public struct ReauditRequest: Sendable {
     public var relabel: [LicenseFact]
     public var allReleases: Bool
     public var product: String?
+    /// Share the work with other processes: each release is claimed first, and skipped when another
+    /// worker holds it or has re-audited it since (PostgreSQL). Implies `changedOnly`.
+    public var worker: Bool
 
     public init(
         changedOnly: Bool = false, policy: PolicyDocument? = nil, relabel: [LicenseFact] = [], allReleases: Bool = false,
-        product: String? = nil
+        product: String? = nil, worker: Bool = false
     ) {
-        self.changedOnly = changedOnly
+        self.worker = worker
+        self.changedOnly = changedOnly || worker
         self.policy = policy
         self.relabel = relabel
         self.allReleases = allReleases
@@ -67,7 +71,15 @@ extension Portfolio {
                     factsSHA256: SHA256.hex(relevant.map { $0.component + "=" + $0.license }.sorted().joined(separator: "\n")))
                 if expected == release.basis { continue }
             }
-            outcomes.append(try reaudit(release, facts: facts, policy: request.policy))
+            if request.worker {
+                var outcome: ReauditOutcome?
+                let claimed = try backend.claim(release) { () throws(StoreError) in
+                    outcome = try reaudit(release, facts: facts, policy: request.policy)
+                }
+                if claimed, let outcome { outcomes.append(outcome) }
+            } else {
+                outcomes.append(try reaudit(release, facts: facts, policy: request.policy))
+            }
         }
         return ReauditReport(releasesChecked: releases.count, reaudited: outcomes)
     }

@@ -15,7 +15,7 @@ public struct StoredDocument: Sendable, Hashable {
 }
 
 /// One component of a release, with where the reach index places it.
-struct NodeRecord: Sendable, Hashable {
+package struct NodeRecord: Sendable, Hashable {
     var ref: String
     /// The version-free identity (purl without version, else the name), shared across releases.
     var identity: String
@@ -34,7 +34,7 @@ struct NodeRecord: Sendable, Hashable {
 
 /// A model-lineage pair: `descendantRef` derives (over `depth` derivative edges) from the component
 /// whose identity is `ancestorIdentity`; `nextRef` is the first hop towards it.
-struct AncestorRecord: Sendable, Hashable {
+package struct AncestorRecord: Sendable, Hashable {
     var ancestorIdentity: String
     var descendantRef: String
     var depth: Int
@@ -111,7 +111,7 @@ public struct EvaluationBasis: Sendable, Hashable, Codable {
 }
 
 /// One run of the engine over a release.
-struct EvaluationRecord: Sendable {
+package struct EvaluationRecord: Sendable {
     var reason: String
     var evaluatedAt: String
     var basis: EvaluationBasis
@@ -125,7 +125,7 @@ struct EvaluationRecord: Sendable {
 }
 
 /// The product context a release was audited in, as the query filters read it.
-struct ContextColumns: Sendable, Hashable {
+package struct ContextColumns: Sendable, Hashable {
     var commercial: Bool
     var distributionMask: Int
     var monthlyActiveUsers: Int?
@@ -164,7 +164,7 @@ struct ContextColumns: Sendable, Hashable {
 }
 
 /// Everything `add` writes for one release, in one transaction.
-struct ReleaseRecord: Sendable {
+package struct ReleaseRecord: Sendable {
     var product: String
     var version: String
     var inputsSHA256: String

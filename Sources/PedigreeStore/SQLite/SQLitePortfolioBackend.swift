@@ -6,8 +6,9 @@ import PedigreeCore
 ///
 /// Decisions: a `DatabaseQueue` in WAL mode (readers never wait for a writer; one CLI process writes at
 /// a time, others wait up to 10 s for the lock instead of failing); foreign keys on; every write is one
-/// transaction. The connection belongs to this object and is used from one thread at a time.
-final class SQLitePortfolioBackend: PortfolioBackend {
+/// transaction. The connection belongs to this object and is used from one thread at a time. The
+/// questions and the writes are the shared portfolio SQL (`PortfolioSQLBackend`, `ReleaseWriter`).
+final class SQLitePortfolioBackend: PortfolioSQLBackend {
     let location: StoreLocation
     let queue: DatabaseQueue
     private let path: String
@@ -65,174 +66,122 @@ final class SQLitePortfolioBackend: PortfolioBackend {
         return String(describing: error)
     }
 
-    // MARK: Writing
+    func rows(_ statement: StoreStatement) throws(StoreError) -> [any StoreRow] {
+        try run { try queue.read { db in try SQLiteTransaction(db: db, path: path).fetch(statement) } }
+    }
 
-    func release(product: String, version: String) throws(StoreError) -> (handle: ReleaseHandle, inputsSHA256: String)? {
+    /// Runs `work` in one write transaction: all of it is stored, or none.
+    private func write<T>(_ work: (ReleaseWriter) throws(StoreError) -> T) throws(StoreError) -> T {
         try run {
-            try queue.read { db in
-                try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT r.product_id, r.id, r.inputs_sha256 FROM release r JOIN product p ON p.id = r.product_id
-                        WHERE p.name = ? AND r.version = ?
-                        """, arguments: [product, version]
-                ).map { (ReleaseHandle(productID: $0[0], releaseID: $0[1]), $0[2]) }
+            try queue.write { db in
+                do {
+                    return try work(ReleaseWriter(SQLiteTransaction(db: db, path: path)))
+                } catch let error as StoreError {
+                    throw error
+                }
             }
         }
     }
 
     func insert(_ record: ReleaseRecord) throws(StoreError) -> (handle: ReleaseHandle, newDocuments: Int) {
-        try run {
-            try queue.write { db in
-                try SQLiteReleaseWriter(db: db).insert(record)
-            }
-        }
+        try write { writer throws(StoreError) in try writer.insert(record) }
     }
 
     func record(_ facts: [LicenseFact], at time: String) throws(StoreError) {
-        try run {
-            try queue.write { db in
-                for fact in facts {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO fact (component, license, recorded_at) VALUES (?, ?, ?)
-                            ON CONFLICT (component) DO UPDATE SET license = excluded.license, recorded_at = excluded.recorded_at
-                            """, arguments: [fact.component, fact.license, time])
-                }
-            }
-        }
+        try write { writer throws(StoreError) in try writer.record(facts, at: time) }
     }
 
     func append(
         _ evaluation: EvaluationRecord, to release: StoredRelease, policy: StoredDocument??, context: ContextColumns
     ) throws(StoreError) {
-        try run {
-            try queue.write { db in
-                let writer = SQLiteReleaseWriter(db: db)
-                if let policy {
-                    let documentID = try policy.map { try writer.document($0).id }
-                    try db.execute(
-                        sql: "UPDATE release SET policy_document_id = ?, policy_path = ? WHERE id = ?",
-                        arguments: [documentID, policy?.path, release.handle.releaseID])
-                }
-                try writer.updateContext(context, release: release.handle.releaseID)
-                try writer.insert(evaluation, release: release.handle, number: release.evaluationNumber + 1)
+        try write { writer throws(StoreError) in try writer.append(evaluation, to: release, policy: policy, context: context) }
+    }
+
+    func databaseBytes() throws(StoreError) -> Int {
+        let statement = StoreStatement("SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()")
+        return try rows(statement).first.map { row throws(StoreError) in try row.requiredInt("bytes") } ?? 0
+    }
+
+    /// SQLite has one writer at a time and no row locks, so work is not shared out between processes.
+    func claim(_ release: StoredRelease, _ work: () throws(StoreError) -> Void) throws(StoreError) -> Bool {
+        throw StoreError.unsupported(
+            "the store '\(location)' is an SQLite file, which one process writes at a time; reaudit --worker shares work "
+                + "out between processes on a PostgreSQL store (run reaudit without --worker)")
+    }
+}
+
+/// Statements inside one GRDB access, each prepared once per connection.
+struct SQLiteTransaction: StoreTransaction {
+    let db: Database
+    let path: String
+
+    func execute(_ statement: StoreStatement) throws(StoreError) {
+        do {
+            try db.cachedStatement(sql: statement.sql).execute(arguments: Self.arguments(statement))
+        } catch {
+            throw StoreError.database(path, SQLitePortfolioBackend.describe(error))
+        }
+    }
+
+    func rows(_ statement: StoreStatement) throws(StoreError) -> [any StoreRow] { try fetch(statement) }
+
+    func fetch(_ statement: StoreStatement) throws(StoreError) -> [any StoreRow] {
+        do {
+            return try Row.fetchAll(db.cachedStatement(sql: statement.sql), arguments: Self.arguments(statement)).map(SQLiteRow.init)
+        } catch {
+            throw StoreError.database(path, SQLitePortfolioBackend.describe(error))
+        }
+    }
+
+    static func arguments(_ statement: StoreStatement) -> StatementArguments {
+        StatementArguments(statement.arguments.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .integer(let number): number
+            case .real(let number): number
+            case .text(let text): text
+            case .bytes(let bytes): Data(bytes)
+            case .null: nil
             }
+        })
+    }
+}
+
+/// A GRDB row read by column name.
+struct SQLiteRow: StoreRow {
+    let row: Row
+
+    private func value(_ column: String) -> DatabaseValue { row[column] ?? .null }
+
+    func integer(_ column: String) throws(StoreError) -> Int64? {
+        switch value(column).storage {
+        case .int64(let number): number
+        case .null: nil
+        default: throw StoreError.damaged("the column '\(column)' holds no integer")
         }
     }
 
-    // MARK: Reading
-
-    func componentIDs(identities: [String], nameKey: String, ref: String) throws(StoreError) -> [Int64] {
-        try run {
-            try queue.read { db in
-                var ids = try Int64.fetchAll(
-                    db,
-                    sql: "SELECT id FROM component WHERE identity IN (\(Self.marks(identities.count))) OR name_key = ?",
-                    arguments: StatementArguments(identities.map { $0 as (any DatabaseValueConvertible)? } + [nameKey]))
-                ids += try Int64.fetchAll(db, sql: "SELECT DISTINCT component_id FROM node WHERE ref = ?", arguments: [ref])
-                return Array(Set(ids)).sorted()
-            }
+    func real(_ column: String) throws(StoreError) -> Double? {
+        switch value(column).storage {
+        case .double(let number): number
+        case .int64(let number): Double(number)
+        case .null: nil
+        default: throw StoreError.damaged("the column '\(column)' holds no number")
         }
     }
 
-    func licenseIDs() throws(StoreError) -> [String] {
-        try run { try queue.read { try String.fetchAll($0, sql: "SELECT DISTINCT license_id FROM node_license") } }
-    }
-
-    func reach(componentIDs: [Int64], filter: ReleaseFilter) throws(StoreError) -> [ReachHit] {
-        guard !componentIDs.isEmpty else { return [] }
-        let (clause, arguments) = Self.releaseClause(filter)
-        return try hits(
-            sql: """
-                SELECT \(Self.hitColumns), NULL AS lineage_depth
-                FROM node n JOIN release r ON r.id = n.release_id JOIN product p ON p.id = r.product_id
-                JOIN component c ON c.id = n.component_id
-                WHERE n.component_id IN (\(Self.marks(componentIDs.count))) AND \(clause)
-                """,
-            arguments: componentIDs.map { $0 as (any DatabaseValueConvertible)? } + arguments)
-    }
-
-    func reach(licenseKeys: [String], filter: ReleaseFilter) throws(StoreError) -> [ReachHit] {
-        guard !licenseKeys.isEmpty else { return [] }
-        let (clause, arguments) = Self.releaseClause(filter)
-        return try hits(
-            sql: """
-                SELECT DISTINCT \(Self.hitColumns), NULL AS lineage_depth
-                FROM node_license l
-                JOIN node n ON n.product_id = l.product_id AND n.release_id = l.release_id AND n.ref = l.ref
-                JOIN release r ON r.id = l.release_id JOIN product p ON p.id = r.product_id
-                JOIN component c ON c.id = n.component_id
-                WHERE l.license_key IN (\(Self.marks(licenseKeys.count))) AND \(clause)
-                """,
-            arguments: licenseKeys.map { $0 as (any DatabaseValueConvertible)? } + arguments)
-    }
-
-    func descendants(ancestorIDs: [Int64], filter: ReleaseFilter) throws(StoreError) -> [ReachHit] {
-        guard !ancestorIDs.isEmpty else { return [] }
-        let (clause, arguments) = Self.releaseClause(filter)
-        return try hits(
-            sql: """
-                SELECT \(Self.hitColumns), a.depth AS lineage_depth
-                FROM ancestor a
-                JOIN node n ON n.product_id = a.product_id AND n.release_id = a.release_id AND n.ref = a.descendant_ref
-                JOIN release r ON r.id = a.release_id JOIN product p ON p.id = r.product_id
-                JOIN component c ON c.id = n.component_id
-                WHERE a.ancestor_id IN (\(Self.marks(ancestorIDs.count))) AND \(clause)
-                """,
-            arguments: ancestorIDs.map { $0 as (any DatabaseValueConvertible)? } + arguments)
-    }
-
-    private static let hitColumns = """
-        r.product_id, r.id AS release_id, p.name AS product, r.version, n.ref, c.name, n.version AS component_version,
-        n.license, n.depth, r.commercial, r.distribution_mask, r.monthly_active_users, r.daily_active_users,
-        r.annual_revenue_usd, r.regions
-        """
-
-    private func hits(sql: String, arguments: [(any DatabaseValueConvertible)?]) throws(StoreError) -> [ReachHit] {
-        try run {
-            try queue.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                    ReachHit(
-                        handle: ReleaseHandle(productID: row["product_id"], releaseID: row["release_id"]),
-                        product: row["product"], version: row["version"], ref: row["ref"], name: row["name"],
-                        componentVersion: row["component_version"], license: row["license"], depth: row["depth"],
-                        context: Self.context(row), lineageDepth: row["lineage_depth"])
-                }
-            }
+    func text(_ column: String) throws(StoreError) -> String? {
+        switch value(column).storage {
+        case .string(let text): text
+        case .null: nil
+        default: throw StoreError.damaged("the column '\(column)' holds no text")
         }
     }
 
-    static func context(_ row: Row) -> ContextColumns {
-        ContextColumns(
-            commercial: row["commercial"], distributionMask: row["distribution_mask"],
-            monthlyActiveUsers: row["monthly_active_users"], dailyActiveUsers: row["daily_active_users"],
-            annualRevenueUSD: row["annual_revenue_usd"], regions: row["regions"])
+    func bytes(_ column: String) throws(StoreError) -> [UInt8]? {
+        switch value(column).storage {
+        case .blob(let data): [UInt8](data)
+        case .null: nil
+        default: throw StoreError.damaged("the column '\(column)' holds no bytes")
+        }
     }
-
-    /// The WHERE fragment (over `r` = release, `p` = product) a filter means, with its arguments.
-    static func releaseClause(_ filter: ReleaseFilter) -> (String, [(any DatabaseValueConvertible)?]) {
-        var parts = ["1 = 1"]
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if filter.latestOnly { parts.append("r.is_latest = 1") }
-        if let product = filter.product {
-            parts.append("p.name = ?")
-            arguments.append(product)
-        }
-        if let commercial = filter.commercial {
-            parts.append("r.commercial = ?")
-            arguments.append(commercial)
-        }
-        if filter.distributionMask != 0 {
-            parts.append("(r.distribution_mask & ?) != 0")
-            arguments.append(filter.distributionMask)
-        }
-        if let over = filter.monthlyActiveUsersOver {
-            parts.append("r.monthly_active_users > ?")
-            arguments.append(over)
-        }
-        return (parts.joined(separator: " AND "), arguments)
-    }
-
-    static func marks(_ count: Int) -> String { Array(repeating: "?", count: max(count, 1)).joined(separator: ", ") }
 }

@@ -6,6 +6,9 @@ import Darwin
 import ArgumentParser
 import PedigreeCore
 import PedigreeStore
+#if PostgreSQL
+import PedigreeStorePostgres
+#endif
 
 /// `pedigree store …`: the portfolio of audited releases (DOMAIN §9).
 struct Store: ParsableCommand {
@@ -20,7 +23,8 @@ struct Store: ParsableCommand {
             re-checked after the knowledge, a policy or a fact changed (reaudit).
 
             --store takes a file path (SQLite, the default 'pedigree.db' in the current folder; created by \
-            init or add). The engine decides every verdict; the database only narrows which releases a \
+            init or add) or a PostgreSQL URL for a team, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE \
+            (?sslmode=disable|prefer|require; init or add create the tables in that database). The engine decides every verdict; the database only narrows which releases a \
             question concerns.
 
             Examples:
@@ -39,7 +43,8 @@ struct Store: ParsableCommand {
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("store"),
-        help: ArgumentHelp("The store: a file path or sqlite:PATH (default: pedigree.db).", valueName: "url"))
+        help: ArgumentHelp(
+            "The store: a file path, sqlite:PATH or postgres://USER@HOST/DATABASE (default: pedigree.db).", valueName: "url"))
     var store: String = "pedigree.db"
 
     func validate() throws {
@@ -52,9 +57,15 @@ struct StoreOptions: ParsableArguments {
 
     func open(create: Bool) throws -> Portfolio {
         do {
+            #if PostgreSQL
+            return try PortfolioStores.open(
+                try StoreLocation(store), create: create, knowledge: try StoreKnowledge.bundled(),
+                clock: StoreClock(unixSeconds: Self.now()))
+            #else
             return try Portfolio(
                 location: try StoreLocation(store), create: create, knowledge: try StoreKnowledge.bundled(),
                 clock: StoreClock(unixSeconds: Self.now()))
+            #endif
         } catch {
             Self.fail(error)
         }

@@ -13,6 +13,10 @@ struct StoreReaudit: ParsableCommand {
             earlier evaluations are kept. With --changed, only releases whose engine, knowledge, policy or \
             facts differ from those that decided them are audited.
 
+            --worker shares the work with other 'reaudit --worker' processes on the same PostgreSQL store: \
+            each claims a release (SELECT … FOR UPDATE SKIP LOCKED) before auditing it, so no release is \
+            audited twice; it implies --changed. Start as many as there are cores to spare, on any machines.
+
             --policy audits with a new policy from now on (stored with the release). --relabel records a \
             fact first: COMPONENT is licensed LICENSE, whatever its inputs say (repeatable; preview it with \
             'pedigree store impact').
@@ -24,6 +28,7 @@ struct StoreReaudit: ParsableCommand {
               pedigree store reaudit --changed
               pedigree store reaudit --policy pedigree-policy.yaml --product assistant
               pedigree store reaudit --relabel datasets/acme/support-dialogs=CC-BY-NC-4.0 --changed
+              pedigree store reaudit --worker --store postgres://pedigree@db.example/portfolio
             """
     )
 
@@ -31,6 +36,9 @@ struct StoreReaudit: ParsableCommand {
 
     @Flag(help: "Only releases whose engine, knowledge, policy or facts changed.")
     var changed = false
+
+    @Flag(help: "Share the work with other workers on a PostgreSQL store (implies --changed).")
+    var worker = false
 
     @Option(help: ArgumentHelp("A policy file to audit with from now on.", valueName: "file"))
     var policy: String?
@@ -64,7 +72,8 @@ struct StoreReaudit: ParsableCommand {
         do {
             let facts = try relabel.map { text throws(StoreError) in try LicenseFact(text) }
             report = try portfolio.reaudit(ReauditRequest(
-                changedOnly: changed, policy: document, relabel: facts, allReleases: allReleases, product: product))
+                changedOnly: changed, policy: document, relabel: facts, allReleases: allReleases, product: product,
+                worker: worker))
             print(try PortfolioChangeWriter.write(report, format: format), terminator: "")
         } catch {
             StoreOptions.fail(error)
