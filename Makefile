@@ -13,8 +13,8 @@ all: build
 deps:
 	@if command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; else \
 	  echo "pedigree: PostgreSQL (initdb, pg_ctl) not found; installing postgresql for the store's tests"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql; \
-	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq postgresql; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
 	  else echo "pedigree: without PostgreSQL the store's PostgreSQL tests are skipped ('apt-get install -y postgresql' as root runs them)"; fi; \
 	fi
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libxml-2.0 yaml-0.1 sqlite3; then :; else \
