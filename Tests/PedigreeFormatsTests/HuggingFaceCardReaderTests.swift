@@ -19,7 +19,8 @@ struct HuggingFaceCardReaderTests {
         #expect(license.parts.map { $0.location?.column } == [15])
         #expect(license.parts.allSatisfy { $0.location?.file == document.path })
         #expect(card.properties["huggingface.license_link"] == "https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL")
-        #expect(card.properties["license.file"] == nil)
+        // A link outside the repository names no file of it: the card's folder is where a LICENSE would be.
+        #expect(card.properties["license.file"]?.hasSuffix("cards/acme/other-license/") == true)
         #expect(!license.isAmbiguousList)
         #expect(document.diagnostics.isEmpty)
     }
@@ -263,11 +264,11 @@ struct HuggingFaceCardConventionTests {
         #expect(card.properties["huggingface.license_link"] == "LICENSE.md")
         // A known id with a link keeps the id; a link out of the repository names no file.
         let escaping = try read("license: other\nlicense_name: x\nlicense_link: ../other/LICENSE\n")
-        #expect(escaping.components.first?.properties["license.file"] == nil)
+        #expect(escaping.components.first?.properties["license.file"] == "hub/acme/model-x/")
         let ownHubURL = try read("license: other\nlicense_link: https://huggingface.co/acme/model-x/blob/main/LICENSE\n")
         #expect(ownHubURL.components.first?.properties["license.file"] == "hub/acme/model-x/LICENSE")
         let otherHubURL = try read("license: other\nlicense_link: https://huggingface.co/acme/model-y/blob/main/LICENSE\n")
-        #expect(otherHubURL.components.first?.properties["license.file"] == nil)
+        #expect(otherHubURL.components.first?.properties["license.file"] == "hub/acme/model-x/")
     }
 
     @Test func aLinkAloneBesideOtherIsTheStatementOnlyWhenItIsAURL() throws {

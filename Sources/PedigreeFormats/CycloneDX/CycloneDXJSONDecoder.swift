@@ -337,33 +337,15 @@ struct CycloneDXJSONDecoder {
                 "a license object may not carry '\(key)'; expected id or name, and url, text, acknowledgement",
                 at: location(members[key] ?? value))
         }
-        let id = string(value, "id")
-        let name = string(value, "name")
-        let url = string(value, "url")
-        if let id { checkLicenseID(id) }
-        if id == nil, name == nil {
-            diagnostics.error("cyclonedx.license-without-id-or-name", "a license object needs an 'id' or a 'name'", at: location(value))
-        } else if let id, let name {
-            diagnostics.warning(
-                "cyclonedx.license-id-and-name",
-                "license has both 'id' '\(id.value)' and 'name' '\(name.value)'; the schema allows one, the id is used",
-                at: location(value))
-        }
-        var licenseText: CycloneDXText?
-        if let text = object(value, "text") {
-            let encoding = string(text, "encoding")
-            if let encoding, !CycloneDXSchemaRules.licenseTextEncodings.contains(encoding.value) {
-                diagnostics.error(
-                    "cyclonedx.invalid-encoding", "license text 'encoding' must be 'base64', found '\(encoding.value)'",
-                    at: encoding.location)
-            } else if let content = string(text, "content") {
-                licenseText = CycloneDXLicenseText.decoded(content, base64: encoding != nil, diagnostics: &diagnostics)
-            }
-        }
-        checkProperties(value["properties"])
-        return CycloneDXLicense(
-            content: .license(id: id, name: name, url: url), text: licenseText, acknowledgement: acknowledgement(value),
+        let text = object(value, "text")
+        let entry = CycloneDXLicenseEntry(
+            id: string(value, "id"), name: string(value, "name"), url: string(value, "url"),
+            text: text.flatMap { string($0, "content") }, encoding: text.flatMap { string($0, "encoding") },
             location: location(value))
+        var license = entry.checked(diagnostics: &diagnostics)
+        checkProperties(value["properties"])
+        license.acknowledgement = acknowledgement(value)
+        return license
     }
 
     private mutating func acknowledgement(_ value: JSONValue) -> String? {

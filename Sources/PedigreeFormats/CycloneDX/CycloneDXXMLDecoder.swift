@@ -328,34 +328,18 @@ struct CycloneDXXMLDecoder {
             diagnostics.error(
                 "cyclonedx.repeated-element", "a license may have one '\(key)', found \(list.count)", at: list[1].location)
         }
-        let id = ids.first.map { CycloneDXText(value: $0.trimmedText, location: $0.location) }
-        let name = names.first.map { CycloneDXText(value: $0.trimmedText, location: $0.location) }
-        let url = child(element, "url").map { CycloneDXText(value: $0.trimmedText, location: $0.location) }
-        if let id { checkLicenseID(id) }
-        if id == nil, name == nil {
-            diagnostics.error("cyclonedx.license-without-id-or-name", "a license needs an 'id' or a 'name'", at: element.location)
-        } else if let id, let name {
-            diagnostics.warning(
-                "cyclonedx.license-id-and-name",
-                "license has both 'id' '\(id.value)' and 'name' '\(name.value)'; the schema allows one, the id is used",
-                at: element.location)
-        }
-        var licenseText: CycloneDXText?
-        if let text = child(element, "text") {
-            let encoding = text.attribute("encoding")
-            if let encoding, !CycloneDXSchemaRules.licenseTextEncodings.contains(encoding) {
-                diagnostics.error(
-                    "cyclonedx.invalid-encoding", "license text 'encoding' must be 'base64', found '\(encoding)'",
-                    at: text.location)
-            } else {
-                licenseText = CycloneDXLicenseText.decoded(
-                    CycloneDXText(value: text.text, location: text.location), base64: encoding != nil, diagnostics: &diagnostics)
-            }
-        }
-        _ = properties(child(element, "properties"))
-        return CycloneDXLicense(
-            content: .license(id: id, name: name, url: url), text: licenseText, acknowledgement: acknowledgement(element),
+        let text = child(element, "text")
+        let entry = CycloneDXLicenseEntry(
+            id: ids.first.map { CycloneDXText(value: $0.trimmedText, location: $0.location) },
+            name: names.first.map { CycloneDXText(value: $0.trimmedText, location: $0.location) },
+            url: child(element, "url").map { CycloneDXText(value: $0.trimmedText, location: $0.location) },
+            text: text.map { CycloneDXText(value: $0.text, location: $0.location) },
+            encoding: text.flatMap { element in element.attribute("encoding").map { CycloneDXText(value: $0, location: element.location) } },
             location: element.location)
+        var license = entry.checked(diagnostics: &diagnostics)
+        _ = properties(child(element, "properties"))
+        license.acknowledgement = acknowledgement(element)
+        return license
     }
 
     private mutating func acknowledgement(_ element: XMLElement) -> String? {

@@ -229,14 +229,20 @@ private struct HuggingFaceCardBuilder {
             card.declaredLicense = LicenseStatement(
                 parts, isAmbiguousList: ids.count > 1, list: ids.count > 1 ? LicenseListEvidence(origin: .huggingFaceCard) : nil)
         }
+        // Without a link into the repository, its own LICENSE (or COPYING) file beside the card is the text.
+        if card.properties[LicenseTextFiles.fileProperty] == nil { card.properties[LicenseTextFiles.fileProperty] = folder + "/" }
+    }
+
+    /// The folder of the card, where the repository's files are.
+    private var folder: String {
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return folder.isEmpty ? "." : folder
     }
 
     private mutating func recordLicenseLink(_ link: String) {
         guard !link.isEmpty else { return }
         card.properties["huggingface.license_link"] = link
         guard let file = repositoryFile(link) else { return }
-        var folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if folder.isEmpty { folder = "." }
         card.properties[LicenseTextFiles.fileProperty] = folder + "/" + file
     }
 

@@ -6,7 +6,8 @@ import PedigreeModel
 ///
 /// Decisions:
 /// - Only a component whose license is one loose part (a name, a URL, or `other`) and that carries
-///   the file's path in `license.file` is concerned; a stated id or expression is left as it is.
+///   the file's path in `license.file` is concerned; a stated id or expression is left as it is. A path
+///   ending in `/` is a folder: its `LICENSE`, `COPYING`… file, in `ProjectJoin.licenseFileNames` order.
 /// - When the file is there as UTF-8 text, the license becomes a `LicenseRef-` named after the stated
 ///   name, defined by that text (with the name kept), for the license layer to identify or read; the
 ///   text decides before the name. When it is not there, nothing changes: the name decides.
@@ -28,9 +29,14 @@ enum LicenseTextFiles {
 
     private static func define(_ document: inout SBOMDocument, component index: Int, readFile: (String) -> [UInt8]?) {
         let component = document.components[index]
-        guard let file = component.properties[fileProperty], let statement = component.declaredLicense,
-            statement.parts.count == 1, isLoose(statement.parts[0]), var bytes = readFile(file)
+        guard let named = component.properties[fileProperty], let statement = component.declaredLicense,
+            statement.parts.count == 1, isLoose(statement.parts[0])
         else { return }
+        let candidates = named.hasSuffix("/") ? ProjectJoin.licenseFileNames.map { named + $0 } : [named]
+        var located: (file: String, bytes: [UInt8])?
+        for path in candidates where located == nil { located = readFile(path).map { (path, $0) } }
+        guard let (file, found) = located else { return }
+        var bytes = found
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self), text.contains(where: { !$0.isWhitespace }) else { return }
         let part = statement.parts[0]

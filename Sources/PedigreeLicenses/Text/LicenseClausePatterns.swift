@@ -56,7 +56,8 @@ struct LicenseClausePatterns: Sendable {
             term: .nonCommercial,
             patterns: [
                 [" non commercial "], [" noncommercial "], [" research purpose only "], [" research purposes only "],
-                [" research use only "], [" for research only "], [" academic purposes only "], [" academic use only "],
+                [" research use only "], [" for research only "], [" academic research only "], [" academic purposes only "],
+                [" academic use only "],
                 [" personal use only "], [" not for commercial "], [" no commercial use "],
                 [" educational purposes only "], [" research and educational purposes only "],
             ],
