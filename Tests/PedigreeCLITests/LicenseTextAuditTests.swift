@@ -67,12 +67,15 @@ struct LicenseTextAuditTests {
         #expect(!run.result.findings.contains { $0.rule == .unknownLicense })
     }
 
-    @Test("a CycloneDX license text that is not the base64 it claims is an error naming its line")
+    @Test("a CycloneDX license text that is not the base64 it claims is a warning naming its line; the name stays")
     func cycloneDXBadBase64() throws {
         let run = Self.audit("scribe-saas.cdx.json")
-        #expect(run.inputs.hasInputErrors)
-        let error = try #require(run.inputs.load.allDiagnostics.first { $0.code == "cyclonedx.invalid-base64" })
-        #expect(error.severity == .error && error.location?.line == 61)
+        #expect(!run.inputs.hasInputErrors)
+        let warning = try #require(run.inputs.load.allDiagnostics.first { $0.code == "cyclonedx.invalid-base64" })
+        #expect(warning.severity == .warning && warning.location?.line == 61)
+        let broken = try #require(run.result.components.first { $0.ref == "broken" })
+        #expect(broken.declaredLicense == "Vendor terms")
+        #expect(run.result.findings.contains { $0.rule == .unknownLicense && $0.component == "broken" })
     }
 
     @Test("a card's license_link to a file of its repository defines the license by that file's text")

@@ -49,18 +49,21 @@ enum Base64Text {
 
 /// The text of a CycloneDX license entry (`text.content`), decoded when base64.
 enum CycloneDXLicenseText {
-    /// The usable text, nil (with an error naming where) when base64 does not decode to UTF-8 text.
+    /// The usable text; nil when base64 does not decode to UTF-8 text, with a warning naming where (the
+    /// schema does not check the content, and the license's name still states it).
     static func decoded(_ content: CycloneDXText, base64: Bool, diagnostics: inout DiagnosticCollector) -> CycloneDXText? {
         guard base64 else { return content }
         guard let bytes = Base64Text.decode(content.value) else {
-            diagnostics.error(
-                "cyclonedx.invalid-base64", "the license text is marked base64 but is not valid base64; its terms cannot be read",
+            diagnostics.warning(
+                "cyclonedx.invalid-base64",
+                "the license text is marked base64 but is not valid base64; it is not read, the license is read from its name",
                 at: content.location)
             return nil
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            diagnostics.error(
-                "cyclonedx.invalid-base64", "the license text's base64 decodes to bytes that are not UTF-8 text; its terms cannot be read",
+            diagnostics.warning(
+                "cyclonedx.invalid-base64",
+                "the license text's base64 decodes to bytes that are not UTF-8 text; it is not read, the license is read from its name",
                 at: content.location)
             return nil
         }

@@ -28,7 +28,8 @@ struct CycloneDXLicenseEntry {
             diagnostics.error(
                 "cyclonedx.invalid-encoding", "license text 'encoding' must be 'base64', found '\(encoding.value)'",
                 at: encoding.location)
-        } else if let text {
+        } else if let text, id == nil {
+            // With an id the text is not needed; a valid BOM may quote anything there.
             usable = CycloneDXLicenseText.decoded(text, base64: encoding != nil, diagnostics: &diagnostics)
         }
         return CycloneDXLicense(
