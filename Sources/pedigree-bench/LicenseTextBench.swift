@@ -2,13 +2,17 @@ import PedigreeCore
 
 /// Identifying license texts: loading the bundled index (what every `pedigree licenses --identify`
 /// pays once), then identifying a 10 KB custom license that matches nothing known (exact, normalised and
-/// n-gram passes, then clause reading: the slowest path), against identifying it once the index is warm.
+/// n-gram passes, then clause reading: the slowest path), against identifying it once the index is warm;
+/// and an 80 KB text of the same shape against the 10 KB one, whose throughput it should keep (a step
+/// quadratic in the length shows as a throughput eight times lower).
 enum LicenseTextBench {
     static let runs = 20
 
-    /// A deterministic 10 KB license of the shape custom terms take: numbered sections of grant,
+    static let customText = customText(bytes: 10_000)
+
+    /// A deterministic license of the shape custom terms take: numbered sections of grant,
     /// restriction and disclaimer sentences, words drawn by a seeded generator.
-    static let customText: String = {
+    static func customText(bytes: Int) -> String {
         var random = SplitMix64(seed: 10)
         let subjects = ["the Licensee", "you", "the Recipient", "any Contributor", "the Licensor"]
         let verbs = ["may use", "shall not distribute", "may modify", "must retain", "may not sell", "shall provide"]
@@ -18,7 +22,7 @@ enum LicenseTextBench {
         func pick(_ words: [String]) -> String { words[Int(random.next() % UInt64(words.count))] }
         var text = "EXAMPLE MODEL TERMS\n\n"
         var section = 1
-        while text.utf8.count < 10_000 {
+        while text.utf8.count < bytes {
             text += "\(section). "
             for _ in 0..<4 {
                 let subject = pick(subjects)
@@ -29,7 +33,7 @@ enum LicenseTextBench {
             section += 1
         }
         return text
-    }()
+    }
 
     static let load = BenchCase(name: "license-text.index.load", label: "license text index, load") { _ in
         var count = 0
@@ -57,5 +61,16 @@ enum LicenseTextBench {
         return BenchResult(bestSeconds: best, runs: runs, bytes: customText.utf8.count, detail: "\(clauses) clauses")
     }
 
-    static let cases = [load, identifyCold, identifyWarm]
+    static let identifyLong = BenchCase(
+        name: "license-text.identify.long", label: "identify 80 KB custom text, index warm", subject: "identify 80 KB",
+        baseline: "license-text.identify.warm"
+    ) { _ in
+        let identifier = LicenseTextIdentifier(index: try LicenseTextIndex.bundled())
+        let longText = customText(bytes: 80_000)
+        var clauses = 0
+        let best = try Stopwatch.best(runs: runs) { identifier.identify(longText) } inspect: { clauses = $0.clauses.count }
+        return BenchResult(bestSeconds: best, runs: runs, bytes: longText.utf8.count, detail: "\(clauses) clauses")
+    }
+
+    static let cases = [load, identifyCold, identifyWarm, identifyLong]
 }

@@ -34,7 +34,9 @@ struct LicenseClausePatterns: Sendable {
         case .all(let phrases):
             return phrases.allSatisfy { sentence.contains($0) }
         case .forbidding(let phrase):
-            guard phrase.lastIsPrefix || phrase.words.first.map(sentence.present.contains) == true else { return false }
+            guard !phrase.firstWordIsWhole || phrase.words.first.map({ sentence.positions[$0] != nil }) == true else {
+                return false
+            }
             for modal in forbids {
                 var from = 0
                 while let found = sentence.firstOccurrence(of: modal, from: from, through: sentence.words.count) {

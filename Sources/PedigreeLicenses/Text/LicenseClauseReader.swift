@@ -11,28 +11,37 @@
 /// - Each term is reported once per sentence; all sentences that state it are kept, in text order.
 public enum LicenseClauseReader {
     /// The clauses of a text, in the order the text states them.
+    ///
+    /// - Complexity: O(n) for a text of n characters: a sentence repeated on its line is read once,
+    ///   since it states the clauses already kept for it (a clause is its term, sentence and line).
     public static func read(_ text: String) -> [LicenseClause] {
         var clauses: [LicenseClause] = []
-        for sentence in LicenseSentenceSplitter.sentences(text) {
-            let plain = plainText(sentence.text)
-            let words = LicenseSentenceWords(plain: plain)
-            for pattern in LicenseClausePatterns.all where pattern.matches(words) {
-                var clause = LicenseClause(term: pattern.term, sentence: sentence.text, line: sentence.line)
-                switch pattern.term {
-                case .usageThreshold:
-                    guard let threshold = LicenseThresholdReader.threshold(in: plain) else { continue }
-                    clause.threshold = threshold
-                case .naming:
-                    clause.namePrefix = quoted(in: sentence.text)
-                case .useRestriction:
-                    clause.flowsDown = LicenseClausePatterns.flowDown.contains { words.contains($0) }
-                default:
-                    break
-                }
-                if !clauses.contains(where: { $0.term == clause.term && $0.line == clause.line && $0.sentence == clause.sentence }) {
-                    clauses.append(clause)
-                }
+        var readSentences = Set<LicenseSentenceSplitter.Sentence>()
+        for sentence in LicenseSentenceSplitter.sentences(text) where readSentences.insert(sentence).inserted {
+            clauses += self.clauses(of: sentence)
+        }
+        return clauses
+    }
+
+    /// The clauses one sentence states, each term once.
+    private static func clauses(of sentence: LicenseSentenceSplitter.Sentence) -> [LicenseClause] {
+        let plain = plainText(sentence.text)
+        let words = LicenseSentenceWords(plain: plain)
+        var clauses: [LicenseClause] = []
+        for pattern in LicenseClausePatterns.all where pattern.matches(words) {
+            var clause = LicenseClause(term: pattern.term, sentence: sentence.text, line: sentence.line)
+            switch pattern.term {
+            case .usageThreshold:
+                guard let threshold = LicenseThresholdReader.threshold(in: plain) else { continue }
+                clause.threshold = threshold
+            case .naming:
+                clause.namePrefix = quoted(in: sentence.text)
+            case .useRestriction:
+                clause.flowsDown = LicenseClausePatterns.flowDown.contains { words.contains($0) }
+            default:
+                break
             }
+            if !clauses.contains(where: { $0.term == clause.term }) { clauses.append(clause) }
         }
         return clauses
     }

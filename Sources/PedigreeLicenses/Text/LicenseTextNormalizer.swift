@@ -109,18 +109,25 @@ public enum LicenseTextNormalizer {
     }
 
     /// `[text](target)` becomes `[text]`: the target is not part of the license's words.
+    ///
+    /// - Complexity: O(n): a target that never closes ends at the first space or the line's end, and so
+    ///   does every target opened before that point, so the scan is not repeated for them.
     static func withoutLinkTargets(_ line: Substring.UnicodeScalarView) -> [Unicode.Scalar] {
         let scalars = Array(line)
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(scalars.count)
+        var unclosedThrough = -1
         var index = 0
         while index < scalars.count {
-            if scalars[index] == "]", index + 1 < scalars.count, scalars[index + 1] == "(",
-                let close = linkTargetEnd(scalars, from: index + 2)
-            {
-                result.append("]")
-                index = close + 1
-                continue
+            if scalars[index] == "]", index + 2 > unclosedThrough, index + 1 < scalars.count, scalars[index + 1] == "(" {
+                switch linkTargetEnd(scalars, from: index + 2) {
+                case .closed(let close):
+                    result.append("]")
+                    index = close + 1
+                    continue
+                case .unclosed(let stop):
+                    unclosedThrough = stop
+                }
             }
             result.append(scalars[index])
             index += 1
@@ -128,15 +135,22 @@ public enum LicenseTextNormalizer {
         return result
     }
 
-    private static func linkTargetEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    private enum LinkTargetEnd {
+        /// The `)` that closes the target.
+        case closed(at: Int)
+        /// The space or line end that comes before any `)`.
+        case unclosed(stoppedAt: Int)
+    }
+
+    private static func linkTargetEnd(_ scalars: [Unicode.Scalar], from start: Int) -> LinkTargetEnd {
         var index = start
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar == ")" { return index }
-            if isSpace(scalar) { return nil }
+            if scalar == ")" { return .closed(at: index) }
+            if isSpace(scalar) { return .unclosed(stoppedAt: index) }
             index += 1
         }
-        return nil
+        return .unclosed(stoppedAt: index)
     }
 
     // MARK: Words
