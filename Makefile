@@ -48,8 +48,10 @@ conformance: build
 # so the normal build is untouched; the first run is a full rebuild). Fails on any finding.
 FUZZ_SECONDS ?= 60
 FUZZ_KINDS ?= json xml rdf yaml manifest tag-value card gguf policy expression
+# Optimised (-O), as AddressSanitizer builds of the whole package need to be; the toolchain is checked first.
 fuzz: deps
-	$(SWIFT) build -c debug --build-path .build-fuzz --product pedigree-fuzz \
+	@Scripts/fuzz.sh --check-toolchain
+	$(SWIFT) build -c debug --build-path .build-fuzz --product pedigree-fuzz -Xswiftc -O \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DPEDIGREE_FUZZ -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 	Scripts/fuzz.sh .build-fuzz/debug/pedigree-fuzz $(FUZZ_SECONDS) $(FUZZ_KINDS)
 

@@ -7,7 +7,28 @@
 # Tests/Fuzz/. Each kind keeps its growing corpus under .build-fuzz/corpus/KIND and writes what it
 # finds to .build-fuzz/findings/KIND/. Prints executions per second per kind; exits 1 when any kind
 # found a crash, leak, timeout or memory blow-up, naming the reproducer.
+#   Scripts/fuzz.sh --check-toolchain
+#
+# checks that the Swift toolchain can build for libFuzzer (its clang runtime holds libFuzzer, and lld
+# is there to link it), saying what is missing.
 set -u
+
+if [ "${1:-}" = --check-toolchain ]; then
+    swiftc=$(command -v swiftc) || { echo "make fuzz: swiftc not found on PATH" >&2; exit 1; }
+    toolchain=$(dirname "$(dirname "$(readlink -f "$swiftc")")")
+    runtime=$(ls "$toolchain"/lib/clang/*/lib/linux/libclang_rt.fuzzer-"$(uname -m)".a 2>/dev/null | head -1)
+    if [ -z "$runtime" ]; then
+        echo "make fuzz: the Swift toolchain in $toolchain has no libFuzzer runtime" \
+            "(lib/clang/*/lib/linux/libclang_rt.fuzzer-$(uname -m).a); -sanitize=fuzzer needs a swift.org toolchain on Linux" >&2
+        exit 1
+    fi
+    if [ ! -x "$toolchain/bin/ld.lld" ] && ! command -v ld.lld >/dev/null 2>&1; then
+        echo "make fuzz: lld (ld.lld) not found in $toolchain/bin or on PATH; it links the libFuzzer build" >&2
+        exit 1
+    fi
+    exit 0
+fi
+
 binary=$1 seconds=$2
 shift 2
 work=.build-fuzz
