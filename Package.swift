@@ -99,6 +99,7 @@ let package = Package(
         .testTarget(name: "PedigreeReportsTests", dependencies: ["PedigreeReports", "SafeJSON", "SafeXML"]),
         .testTarget(name: "PedigreeCLITests", dependencies: ["PedigreeCore", "pedigree"]),
         .testTarget(name: "PedigreeStoreTests", dependencies: ["PedigreeStore"]),
+        .testTarget(name: "PedigreeBenchTests", dependencies: ["pedigree-bench"]),
         .testTarget(
             name: "PedigreeStorePostgresTests",
             dependencies: [

@@ -1,22 +1,19 @@
 /// The compact result table (under 100 columns) and the comparison lines under it.
 enum BenchTable {
+    /// The widest line the table prints, so that it reads whole in a terminal or a CI log.
+    static let width = 100
+    /// The case column; a longer label takes a line of its own.
+    static let labelWidth = 34
+    /// How far a detail that does not fit beside the figures is indented on its own lines.
+    static let detailIndent = "      "
+
     static func print(_ rows: [BenchRunner.Row]) {
         Swift.print("")
         Swift.print(
-            pad("case", 34) + " " + padLeft("runs", 4) + " " + padLeft("best", 9) + " " + padLeft("speed", 10)
+            pad("case", labelWidth) + " " + padLeft("runs", 4) + " " + padLeft("best", 9) + " " + padLeft("speed", 10)
                 + " " + padLeft("peak RSS", 9) + "  " + "detail")
-        Swift.print(String(repeating: "-", count: 99))
-        for row in rows {
-            var line = pad(row.benchCase.label, 34) + " "
-            if let result = row.result {
-                line += padLeft("\(result.runs)", 4) + " " + padLeft(duration(result.bestSeconds), 9) + " "
-                line += padLeft(result.bytes.map { throughput(bytes: $0, seconds: result.bestSeconds) } ?? "", 10) + " "
-                line += padLeft(row.peakResidentBytes.map(size) ?? "", 9) + "  " + String(result.detail.prefix(28))
-            } else {
-                line += "FAILED: " + (row.failure ?? "")
-            }
-            Swift.print(line)
-        }
+        Swift.print(String(repeating: "-", count: width - 1))
+        rows.flatMap(lines).forEach { Swift.print($0) }
         let comparisons = rows.compactMap { row in comparison(row, rows: rows) }
         if !comparisons.isEmpty {
             Swift.print("")
@@ -27,6 +24,36 @@ enum BenchTable {
             Swift.print("")
             memory.forEach { Swift.print($0) }
         }
+    }
+
+    /// One row: its label, figures and detail. A label longer than its column stands alone on the line
+    /// above the figures; a detail that does not fit beside them follows on lines of its own, wrapped
+    /// between words: neither is ever cut.
+    static func lines(_ row: BenchRunner.Row) -> [String] {
+        let label = row.benchCase.label
+        let above = label.count > labelWidth ? [label] : []
+        var line = pad(above.isEmpty ? label : "", labelWidth) + " "
+        guard let result = row.result else { return above + [line + "FAILED: " + (row.failure ?? "")] }
+        line += padLeft("\(result.runs)", 4) + " " + padLeft(duration(result.bestSeconds), 9) + " "
+        line += padLeft(result.bytes.map { throughput(bytes: $0, seconds: result.bestSeconds) } ?? "", 10) + " "
+        line += padLeft(row.peakResidentBytes.map(size) ?? "", 9)
+        if line.count + 2 + result.detail.count <= width { return above + [line + "  " + result.detail] }
+        return above + [line] + wrap(result.detail, width: width - detailIndent.count).map { detailIndent + $0 }
+    }
+
+    /// `text` in lines of at most `width` characters, broken at spaces (a longer word stays whole).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     /// "read+graph CycloneDX JSON 100k: 1.21 s, file 62.3 MB, peak 201.0 MB = 3.23x the file".
@@ -89,7 +116,7 @@ enum BenchTable {
     }
 
     static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 
     static func padLeft(_ text: String, _ width: Int) -> String {
