@@ -47,3 +47,41 @@ final class ScratchStore {
         get throws { try portfolio.statistics() }
     }
 }
+
+extension ScratchStore {
+    /// A product of `libraries` libraries (`lib-<first>` on, the last GPL-3.0-only, the others MIT) and
+    /// a fine-tune of `acme/base`: more rows than one batched statement of the writer holds. The second
+    /// half of the libraries hangs under the first half, so that paths are two steps deep.
+    static func largeManifest(product: String, first: Int, libraries: Int) -> String {
+        var out = """
+            pedigree: 1
+            product: {name: \(product), ref: app, version: "1", commercial: true, distribution: [binary]}
+            components:
+              - {ref: model, name: acme/model-\(product.lowercased()), kind: model, license: Apache-2.0}
+              - {ref: base, name: acme/base, kind: model, purl: pkg:huggingface/acme/base, license: Apache-2.0}
+
+            """
+        let numbers = Array(first..<(first + libraries))
+        for number in numbers {
+            let license = number == numbers.last ? "GPL-3.0-only" : "MIT"
+            out += "  - {ref: lib\(number), name: lib-\(number), version: \"1.0\", purl: \"pkg:pypi/lib-\(number)@1.0\", license: \(license)}\n"
+        }
+        out += "relationships:\n  - {from: app, to: model, kind: runs}\n  - {from: model, to: base, kind: fine-tuned-from}\n"
+        let half = libraries / 2
+        for (position, number) in numbers.enumerated() {
+            let parent = position < half ? "app" : "lib\(numbers[position - half])"
+            out += "  - {from: \(parent), to: lib\(number), kind: depends-on}\n"
+        }
+        return out
+    }
+
+    /// Writes `largeManifest` into the scratch folder and adds it.
+    @discardableResult
+    func addLarge(product: String, first: Int, libraries: Int) throws -> AddOutcome {
+        let folder = self.folder.appendingPathComponent(product)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let manifest = folder.appendingPathComponent("pedigree.yaml")
+        try Data(Self.largeManifest(product: product, first: first, libraries: libraries).utf8).write(to: manifest)
+        return try portfolio.add(AddRequest(inputs: [manifest.path]))
+    }
+}

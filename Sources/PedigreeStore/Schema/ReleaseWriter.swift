@@ -40,14 +40,13 @@ package struct ReleaseWriter {
                 ]), what: "release '\(record.version)'")
         let handle = ReleaseHandle(productID: productID, releaseID: releaseID)
         try updateContext(record.context, release: handle)
-        for (position, document) in record.documents.enumerated() {
-            try db.execute(
-                StoreStatement(
-                    "INSERT INTO release_document (product_id, release_id, position, path, document_id) VALUES (?, ?, ?, ?, ?)",
-                    [.integer(productID), .integer(releaseID), StoreValue(position), .text(document.path), .integer(documentIDs[position])]))
-        }
-        try insert(nodes: record.nodes, release: handle)
-        try insert(ancestors: record.ancestors, release: handle)
+        try insertRows(
+            "INSERT INTO release_document (product_id, release_id, position, path, document_id) VALUES",
+            record.documents.enumerated().map { position, document in
+                [.integer(productID), .integer(releaseID), StoreValue(position), .text(document.path), .integer(documentIDs[position])]
+            })
+        let componentIDs = try insert(nodes: record.nodes, release: handle)
+        try insert(ancestors: record.ancestors, componentIDs: componentIDs, release: handle)
         try insert(record.evaluation, release: handle, number: 1)
         return (handle, newDocuments)
     }
@@ -83,56 +82,71 @@ package struct ReleaseWriter {
                 ]))
     }
 
-    /// The component's id: looked up first, since most components recur across releases.
-    private func componentID(_ record: NodeRecord) throws(StoreError) -> Int64 {
-        let lookup = StoreStatement("SELECT id FROM component WHERE identity = ?", [.text(record.identity)])
-        if let row = try db.rows(lookup).first { return try row.requiredID("id") }
-        try db.execute(
-            StoreStatement(
-                "INSERT INTO component (identity, name, name_key, kind) VALUES (?, ?, ?, ?) ON CONFLICT (identity) DO NOTHING",
-                [.text(record.identity), .text(record.name), .text(record.name.lowercased()), .text(record.kind)]))
-        return try id(lookup, what: "component '\(record.identity)'")
+    /// The ids of the components `records` name, inserting those the store lacks: one lookup, one
+    /// insert of the new ones and one lookup of them, however many components the release has.
+    ///
+    /// Decisions: new identities are inserted in sorted order, so that two writers adding releases at
+    /// once take their row locks in the same order and never deadlock; `ON CONFLICT DO NOTHING` and the
+    /// second lookup pick up a component another writer inserted meanwhile.
+    private func componentIDs(_ records: [NodeRecord]) throws(StoreError) -> [String: Int64] {
+        let firsts = Dictionary(records.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        var ids = try lookUp(identities: Array(firsts.keys))
+        let missing = firsts.keys.filter { ids[$0] == nil }.sorted()
+        guard !missing.isEmpty else { return ids }
+        let rows = missing.compactMap { firsts[$0] }.map { record -> [StoreValue] in
+            [.text(record.identity), .text(record.name), .text(record.name.lowercased()), .text(record.kind)]
+        }
+        try insertRows("INSERT INTO component (identity, name, name_key, kind) VALUES", rows, then: "ON CONFLICT (identity) DO NOTHING")
+        ids.merge(try lookUp(identities: missing)) { first, _ in first }
+        if let lost = missing.first(where: { ids[$0] == nil }) { throw StoreError.damaged("component '\(lost)' vanished while it was written") }
+        return ids
     }
 
-    private func insert(nodes: [NodeRecord], release: ReleaseHandle) throws(StoreError) {
+    private func lookUp(identities: [String]) throws(StoreError) -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        for chunk in Self.chunks(identities, of: Self.valuesPerStatement) {
+            let statement = StoreStatement(
+                "SELECT id, identity FROM component WHERE identity IN (\(StoreStatement.marks(chunk.count)))", chunk.map(StoreValue.text))
+            for row in try db.rows(statement) { ids[try row.requiredText("identity")] = try row.requiredID("id") }
+        }
+        return ids
+    }
+
+    /// The nodes and their license ids; returns the component ids by identity, for the lineage.
+    private func insert(nodes: [NodeRecord], release: ReleaseHandle) throws(StoreError) -> [String: Int64] {
+        let componentIDs = try componentIDs(nodes)
         let keys: [StoreValue] = [.integer(release.productID), .integer(release.releaseID)]
-        for record in nodes {
-            let componentID = try componentID(record)
-            try db.execute(
-                StoreStatement(
-                    """
-                    INSERT INTO node (product_id, release_id, ref, component_id, version, license, ships, depth, parent_ref,
-                      edge_kind, attached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                    """,
-                    keys + [
-                        .text(record.ref), .integer(componentID), StoreValue(record.version), StoreValue(record.license),
-                        StoreValue(record.ships), StoreValue(record.depth), StoreValue(record.parentRef),
-                        StoreValue(record.edgeKind), StoreValue(record.attached),
-                    ]))
-            for licenseID in record.licenseIDs {
-                try db.execute(
-                    StoreStatement(
-                        """
-                        INSERT INTO node_license (product_id, release_id, license_key, ref, license_id) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING
-                        """, keys + [.text(licenseID.lowercased()), .text(record.ref), .text(licenseID)]))
-            }
+        let nodeRows = nodes.map { record -> [StoreValue] in
+            keys + [
+                .text(record.ref), StoreValue(componentIDs[record.identity]), StoreValue(record.version), StoreValue(record.license),
+                StoreValue(record.ships), StoreValue(record.depth), StoreValue(record.parentRef), StoreValue(record.edgeKind),
+                StoreValue(record.attached),
+            ]
         }
+        try insertRows(
+            "INSERT INTO node (product_id, release_id, ref, component_id, version, license, ships, depth, parent_ref, edge_kind, attached) VALUES",
+            nodeRows, then: "ON CONFLICT DO NOTHING")
+        let licenseRows = nodes.flatMap { record in
+            record.licenseIDs.map { licenseID in keys + [.text(licenseID.lowercased()), .text(record.ref), .text(licenseID)] }
+        }
+        try insertRows(
+            "INSERT INTO node_license (product_id, release_id, license_key, ref, license_id) VALUES", licenseRows,
+            then: "ON CONFLICT DO NOTHING")
+        return componentIDs
     }
 
-    private func insert(ancestors: [AncestorRecord], release: ReleaseHandle) throws(StoreError) {
-        for record in ancestors {
-            try db.execute(
-                StoreStatement(
-                    """
-                    INSERT INTO ancestor (product_id, release_id, ancestor_id, descendant_ref, depth, next_ref, next_kind)
-                    SELECT ?, ?, id, ?, ?, ?, ? FROM component WHERE identity = ? ON CONFLICT DO NOTHING
-                    """,
-                    [
-                        .integer(release.productID), .integer(release.releaseID), .text(record.descendantRef),
-                        StoreValue(record.depth), .text(record.nextRef), .text(record.nextKind), .text(record.ancestorIdentity),
-                    ]))
+    /// The lineage pairs, each ancestor by the id its component was stored under with the nodes.
+    private func insert(ancestors: [AncestorRecord], componentIDs: [String: Int64], release: ReleaseHandle) throws(StoreError) {
+        let rows = ancestors.compactMap { record -> [StoreValue]? in
+            guard let ancestorID = componentIDs[record.ancestorIdentity] else { return nil }
+            return [
+                .integer(release.productID), .integer(release.releaseID), .integer(ancestorID), .text(record.descendantRef),
+                StoreValue(record.depth), .text(record.nextRef), .text(record.nextKind),
+            ]
         }
+        try insertRows(
+            "INSERT INTO ancestor (product_id, release_id, ancestor_id, descendant_ref, depth, next_ref, next_kind) VALUES", rows,
+            then: "ON CONFLICT DO NOTHING")
     }
 
     /// Appends an evaluation with its findings and obligations, and makes it the release's current one.
@@ -157,29 +171,33 @@ package struct ReleaseWriter {
             StoreStatement(
                 "UPDATE release SET evaluation_id = ? WHERE product_id = ? AND id = ?",
                 [.integer(evaluationID), .integer(release.productID), .integer(release.releaseID)]))
-        let keys: [StoreValue] = [.integer(release.productID), .integer(evaluationID)]
+        try insertFindings(evaluation, keys: [.integer(release.productID), .integer(evaluationID)])
+    }
+
+    private func insertFindings(_ evaluation: EvaluationRecord, keys: [StoreValue]) throws(StoreError) {
+        var findingRows: [[StoreValue]] = []
         for (position, item) in evaluation.findings.enumerated() {
-            try db.execute(
-                StoreStatement(
-                    """
-                    INSERT INTO finding (product_id, evaluation_id, position, change, fingerprint, rule, severity, component,
-                      fired_at, licenses, message, path, waived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    keys + [
-                        StoreValue(position), .text(item.change.rawValue), .text(item.fingerprint), .text(item.rule),
-                        .text(item.severity), .text(item.component), .text(item.firedAt), .text(try Self.json(item.licenses)),
-                        .text(item.message), .text(try Self.json(item.path)), StoreValue(item.waived),
-                    ]))
+            findingRows.append(
+                keys + [
+                    StoreValue(position), .text(item.change.rawValue), .text(item.fingerprint), .text(item.rule),
+                    .text(item.severity), .text(item.component), .text(item.firedAt), .text(try Self.json(item.licenses)),
+                    .text(item.message), .text(try Self.json(item.path)), StoreValue(item.waived),
+                ])
         }
+        try insertRows(
+            """
+            INSERT INTO finding (product_id, evaluation_id, position, change, fingerprint, rule, severity, component,
+              fired_at, licenses, message, path, waived) VALUES
+            """, findingRows)
+        var obligationRows: [[StoreValue]] = []
         for (position, item) in evaluation.obligations.enumerated() {
-            try db.execute(
-                StoreStatement(
-                    "INSERT INTO obligation (product_id, evaluation_id, position, kind, license, text, components) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    keys + [
-                        StoreValue(position), .text(item.kind.rawValue), .text(item.license), StoreValue(item.text),
-                        .text(try Self.json(item.components.map(\.rawValue))),
-                    ]))
+            obligationRows.append(
+                keys + [
+                    StoreValue(position), .text(item.kind.rawValue), .text(item.license), StoreValue(item.text),
+                    .text(try Self.json(item.components.map(\.rawValue))),
+                ])
         }
+        try insertRows("INSERT INTO obligation (product_id, evaluation_id, position, kind, license, text, components) VALUES", obligationRows)
     }
 
     /// Records facts, each replacing an earlier one about the same component.
@@ -210,6 +228,24 @@ package struct ReleaseWriter {
         }
         try updateContext(context, release: release.handle)
         try insert(evaluation, release: release.handle, number: release.evaluationNumber + 1)
+    }
+
+    /// The most values one statement binds: far below SQLite's 32,766 and PostgreSQL's 65,535
+    /// parameters, and few enough statement texts (one per row count) for SQLite's statement cache.
+    static let valuesPerStatement = 1_200
+
+    /// Inserts `rows` in as few statements as `valuesPerStatement` allows, each one round trip to a
+    /// server instead of one per row. `head` ends with `VALUES`; `then` follows the rows.
+    private func insertRows(_ head: String, _ rows: [[StoreValue]], then tail: String = "") throws(StoreError) {
+        guard let width = rows.first?.count else { return }
+        for chunk in Self.chunks(rows, of: max(1, Self.valuesPerStatement / width)) {
+            let sql = head + " " + StoreStatement.rowMarks(chunk.count, columns: width) + (tail.isEmpty ? "" : " " + tail)
+            try db.execute(StoreStatement(sql, chunk.flatMap { $0 }))
+        }
+    }
+
+    static func chunks<T>(_ items: [T], of size: Int) -> [ArraySlice<T>] {
+        stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
     }
 
     private func id(_ statement: StoreStatement, what: String) throws(StoreError) -> Int64 {

@@ -48,6 +48,12 @@ package struct StoreStatement: Sendable, Hashable {
         return out
     }
 
+    /// `(?, ?), (?, ?), (?, ?)` for a multi-row `VALUES` of `rows` rows of `columns` values each.
+    package static func rowMarks(_ rows: Int, columns: Int) -> String {
+        let row = "(" + marks(columns) + ")"
+        return Array(repeating: row, count: max(rows, 1)).joined(separator: ", ")
+    }
+
     /// `?, ?, ?` for an `IN (…)` list of `count` values (one at least, so the SQL stays valid).
     package static func marks(_ count: Int) -> String {
         Array(repeating: "?", count: max(count, 1)).joined(separator: ", ")
