@@ -176,11 +176,13 @@ public struct SARIFReportWriter: ReportWriter {
         ])
     }
 
-    /// The lineage steps (ids 1…n), then, for a finding that blames a derivative, the place where the
-    /// license imposing the term is stated (id n+1), all within the per-result limit.
+    /// The lineage steps (ids 1…n), then the places the finding cites beside its component (the license
+    /// imposing a derivative's term, the other side of a conflict), all within the per-result limit.
     func relatedLocations(_ finding: Finding, components: [ComponentRef: AuditedComponent]) -> [JSONNode] {
-        let source = Self.sourceLocation(finding).flatMap(physicalLocation)
-        let stepLimit = limits.relatedLocationsPerResult - (source == nil ? 0 : 1)
+        let cited = Self.citedLocations(finding, name: { Self.name($0, components) })
+            .compactMap { cite in physicalLocation(cite.location).map { (physical: $0, text: cite.text) } }
+            .prefix(limits.relatedLocationsPerResult)
+        let stepLimit = limits.relatedLocationsPerResult - cited.count
         var related: [JSONNode] = []
         for (position, step) in finding.path.prefix(max(0, stepLimit)).enumerated() {
             guard let stepLocation = components[step.ref]?.location, let physical = physicalLocation(stepLocation) else { continue }
@@ -192,20 +194,30 @@ public struct SARIFReportWriter: ReportWriter {
                 ("message", fields([("text", .string("lineage step \(position + 1): " + text))])),
             ]))
         }
-        if let source, let cause = SourceText.phrase(finding, name: { Self.name($0, components) }) {
+        for (offset, cite) in cited.enumerated() {
             related.append(fields([
-                ("id", .int(finding.path.count + 1)),
-                ("physicalLocation", source),
-                ("message", fields([("text", .string("because of " + cause))])),
+                ("id", .int(finding.path.count + 1 + offset)),
+                ("physicalLocation", cite.physical),
+                ("message", fields([("text", .string(cite.text))])),
             ]))
         }
         return related
     }
 
-    /// Where the license of a finding's `source` is stated, when the finding blames another component.
-    static func sourceLocation(_ finding: Finding) -> SourceLocation? {
-        guard finding.source != finding.component, let location = finding.sourceLocation, !location.file.isEmpty else { return nil }
-        return location
+    /// The places a finding names besides its component and its lineage: where the license of `source` is
+    /// stated when the finding blames a derivative, and each other party of a conflict.
+    static func citedLocations(_ finding: Finding, name: (ComponentRef) -> String) -> [(location: SourceLocation, text: String)] {
+        var cited: [(location: SourceLocation, text: String)] = []
+        if finding.source != finding.component, let location = finding.sourceLocation, !location.file.isEmpty,
+            let cause = SourceText.phrase(finding, name: name)
+        {
+            cited.append((location, "because of " + cause))
+        }
+        for party in finding.parties where party.component != finding.component {
+            guard let location = party.location, !location.file.isEmpty else { continue }
+            cited.append((location, "meets '\(party.license)' of '\(name(party.component))'"))
+        }
+        return cited
     }
 
     func notification(_ diagnostic: Diagnostic) -> JSONNode {

@@ -11,8 +11,8 @@ struct SARIFSelection {
     private(set) var kept: [Int]
     /// The rank of each kept finding (0 is the most important), parallel to `kept`.
     private var ranks: [Int]
-    /// The related locations each kept finding asks for (its lineage steps and, for a finding that
-    /// blames a derivative, its source), parallel to `kept`.
+    /// The related locations each kept finding asks for (its lineage steps and the places it cites),
+    /// parallel to `kept`.
     private var pathLengths: [Int]
     let infoLeftOut: Int
     let beyondResultLimit: Int
@@ -32,7 +32,7 @@ struct SARIFSelection {
         for (position, index) in top.enumerated() { rankOf[index] = position }
         kept = top.sorted()
         ranks = kept.map { rankOf[$0] ?? 0 }
-        pathLengths = kept.map { findings[$0].path.count + (SARIFReportWriter.sourceLocation(findings[$0]) == nil ? 0 : 1) }
+        pathLengths = kept.map { findings[$0].path.count + SARIFReportWriter.citedLocations(findings[$0], name: \.rawValue).count }
     }
 
     /// Excused (waived or in the baseline) last, then error, warning, info.

@@ -35,7 +35,8 @@ struct LicenseReadingComplexityTests {
         let nonASCIITime = Self.fastest { readings.append(Self.knowledge.read(nonASCII)) }
         // Both are one word that names no license.
         #expect(readings.allSatisfy { $0.expression == nil })
-        // Quadratic reading made this ratio about 50 at this size (and growing with the length).
-        #expect(nonASCIITime < 4 * asciiTime, "non-ASCII \(nonASCIITime) ns vs ASCII \(asciiTime) ns")
+        // Quadratic reading made this ratio about 50 at this size (and growing with the length); a
+        // linear reading stays under 5 even on a loaded machine.
+        #expect(nonASCIITime < 10 * asciiTime, "non-ASCII \(nonASCIITime) ns vs ASCII \(asciiTime) ns")
     }
 }

@@ -88,6 +88,27 @@ import Testing
         #expect(run["properties"]?["omitted"]?["cutLineagePaths"]?.int == cut)
     }
 
+    /// A conflict is located at one party and relates, after its lineage, where the other party's
+    /// license is stated (DOMAIN §8.5: parties named without prose).
+    @Test func aConflictResultRelatesTheOtherParty() throws {
+        var fixture = ReportFixture()
+        fixture.add("tool", "tokcount", kind: .application, license: "GPL-2.0-only", line: 3)
+        fixture.add("lib", "sentencepiece", license: "Apache-2.0", line: 30)
+        fixture.edge("tool", .staticLink, "lib")
+        fixture.roots = ["tool"]
+        let report = fixture.report()
+        let finding = try #require(report.result.findings.first { $0.rule == .copyleftConflict })
+        #expect(finding.parties.map(\.component.rawValue) == ["tool", "lib"])
+        #expect(finding.parties.map(\.license) == ["GPL-2.0-only", "Apache-2.0"])
+        let run = try #require(try Self.parse(SARIFReportWriter().write(report))["runs"]?.array?.first)
+        let conflict = try #require(run["results"]?.array?.first { $0["ruleId"]?.string == "copyleft-conflict" })
+        #expect(conflict["locations"]?.array?.first?["physicalLocation"]?["region"]?["startLine"]?.int == 3)
+        let other = try #require(conflict["relatedLocations"]?.array?.last)
+        #expect(other["id"]?.int == finding.path.count + 1)
+        #expect(other["physicalLocation"]?["region"]?["startLine"]?.int == 30)
+        #expect(other["message"]?["text"]?.string == "meets 'Apache-2.0' of 'sentencepiece'")
+    }
+
     @Test func aLogOverTheByteLimitLeavesOutItsLowestResults() throws {
         let report = ReportFixture.chatApp().report()
         let full = SARIFReportWriter(includeInfo: true).write(report)

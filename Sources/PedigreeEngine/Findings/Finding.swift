@@ -33,6 +33,9 @@ public struct Finding: Sendable, Hashable, Codable {
     public var remediation: String
     /// Stable across runs and input order (DOMAIN §8.7).
     public var fingerprint: String
+    /// For a conflict, each side: the component whose license meets the other, with that license
+    /// (DOMAIN §8.5); empty for every other rule.
+    public var parties: [FindingParty]
     /// Extra facts: the threshold's measuring date, a known license, the other side of a conflict.
     public var notes: [String]
     public var waived: Bool
@@ -43,7 +46,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public init(
         rule: RuleID, severity: FindingSeverity, message: String, component: ComponentRef, source: ComponentRef? = nil,
         firedAt: ComponentRef, licenses: [String], path: [PathStep], location: SourceLocation?,
-        sourceLocation: SourceLocation? = nil, remediation: String, fingerprint: String = "", notes: [String] = [],
+        sourceLocation: SourceLocation? = nil, remediation: String, fingerprint: String = "", parties: [FindingParty] = [],
+        notes: [String] = [],
         waived: Bool = false, waiverReason: String? = nil, inBaseline: Bool = false
     ) {
         self.rule = rule
@@ -58,6 +62,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.sourceLocation = sourceLocation
         self.remediation = remediation
         self.fingerprint = fingerprint
+        self.parties = parties
         self.notes = notes
         self.waived = waived
         self.waiverReason = waiverReason
@@ -72,5 +77,19 @@ public struct Finding: Sendable, Hashable, Codable {
     public var isBlocking: Bool {
         guard let blockingSeverity else { return false }
         return severity >= blockingSeverity && !waived && !inBaseline
+    }
+}
+
+/// One side of a conflict: a component and the license it brings into the work.
+public struct FindingParty: Sendable, Hashable, Codable {
+    public var component: ComponentRef
+    public var license: String
+    /// Where the component's license is stated.
+    public var location: SourceLocation?
+
+    public init(component: ComponentRef, license: String, location: SourceLocation?) {
+        self.component = component
+        self.license = license
+        self.location = location
     }
 }

@@ -51,6 +51,7 @@ public struct CopyleftConflictRule: Rule {
                         component: sourceA, firedAt: node, licenses: [left.key, right.key],
                         path: context.path(firedAt: node, license: Int(a.license), aspect: .work),
                         remediation: "replace '\(context.name(sourceB))' or '\(context.name(sourceA))', or keep them in separate works (relate them with 'contains' or 'runs' instead of linking or deriving)",
+                        parties: [context.party(sourceA, license: left.key), context.party(sourceB, license: right.key)],
                         notes: ["'\(right.key)' comes from '\(context.name(sourceB))': \(otherPath.map(\.ref.rawValue).joined(separator: " → "))"]))
                 }
             }

@@ -120,12 +120,17 @@ public struct RuleContext: Sendable {
     /// A finding with everything but severity, fingerprint and waiver, which the engine adds.
     func finding(
         _ rule: RuleID, _ message: String, component: Int, firedAt: Int, licenses: [String], path: [PathStep],
-        remediation: String, notes: [String] = []
+        remediation: String, parties: [FindingParty] = [], notes: [String] = []
     ) -> Finding {
         Finding(
             rule: rule, severity: rule.defaultSeverity, message: message, component: ref(component),
             firedAt: ref(firedAt), licenses: licenses, path: path, location: location(of: component),
-            remediation: remediation, notes: notes)
+            remediation: remediation, parties: parties, notes: notes)
+    }
+
+    /// A side of a conflict: the component and the license it brings.
+    func party(_ node: Int, license: String) -> FindingParty {
+        FindingParty(component: ref(node), license: license, location: location(of: node))
     }
 
     /// A finding whose duty falls on a derivative (DOMAIN §8.5): the derivative must act and is located

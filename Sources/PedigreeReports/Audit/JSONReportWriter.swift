@@ -127,11 +127,20 @@ public struct JSONReportWriter: ReportWriter {
             .init("sourceLocation", location(finding.source == finding.component ? nil : finding.sourceLocation)),
             .init("remediation", .string(finding.remediation)),
             .init("fingerprint", .string(finding.fingerprint)),
+            .init("parties", .array(finding.parties.map(party))),
             .init("notes", .array(finding.notes.map(JSONNode.string))),
             .init("waived", .bool(finding.waived)),
             .init("waiverReason", .optional(finding.waiverReason)),
             .init("inBaseline", .bool(finding.inBaseline)),
             .init("blocking", .bool(finding.isBlocking)),
+        ])
+    }
+
+    func party(_ party: FindingParty) -> JSONNode {
+        .object([
+            .init("component", .string(party.component.rawValue)),
+            .init("license", .string(party.license)),
+            .init("location", location(party.location)),
         ])
     }
 
