@@ -40,15 +40,11 @@ enum XMLPrescan {
 
     /// Compression and the encodings libxml2 would detect from the first bytes.
     private static func checkSignature(_ bytes: [UInt8], at start: SourceLocation) throws(InputError) {
-        let compressions: [(magic: [UInt8], name: String)] = [
-            ([0x1F, 0x8B], "gzip"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz"),
-            ([0x28, 0xB5, 0x2F, 0xFD], "zstd"), ([0x42, 0x5A, 0x68], "bzip2"), ([0x50, 0x4B, 0x03, 0x04], "zip"),
-        ]
-        for (magic, name) in compressions where bytes.starts(with: magic) {
+        if let compression = CompressedInput.detect(bytes) {
             throw InputError(
                 "xml.compressed",
-                "the file is \(name)-compressed (starts with \(magic.map(hex).joined(separator: " "))), "
-                    + "expected XML text; decompress it first",
+                "the file is \(compression.name)-compressed (starts with \(compression.magicDescription)), "
+                    + "expected XML text; decompress it first (\(compression.decompression(of: start.file)))",
                 at: start)
         }
         let byteOrderMarks: [(mark: [UInt8], name: String)] = [

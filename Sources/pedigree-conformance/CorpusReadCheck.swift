@@ -6,7 +6,9 @@ import SafeJSON
 ///
 /// A file counts as rejected when it could not be used or its reader reported an error. Mismatches
 /// are a file meant to be usable that was rejected, an invalid file that was accepted, and an invalid
-/// CycloneDX test vector rejected without a line and column. Folders without stated intent (`ai/`)
+/// CycloneDX test vector rejected without a line and column; an invalid vector Pedigree reads on
+/// purpose is listed with its reason (`LenientReading`). A compressed file is refused, then its
+/// decompressed content is judged (`CompressedCorpusFile`). Folders without stated intent (`ai/`)
 /// are counted and their rejections listed for information.
 struct CorpusReadCheck: ConformanceCheck {
     let title = "read every corpus file (N read, M rejected per folder)"
@@ -34,29 +36,26 @@ struct CorpusReadCheck: ConformanceCheck {
                 let path = corpus.hasSuffix("/") ? corpus + relative : corpus + "/" + relative
                 // Files that are not SBOMs (license data, schemas) are loaded as a folder would be.
                 let explicit = intent.map { $0.status != "n/a" } ?? false
-                let file = loader.loadFile(path, explicit: explicit)
-                let firstError = (file.diagnostics + (file.document?.diagnostics ?? [])).first { $0.severity == .error }
+                var file = loader.loadFile(path, explicit: explicit)
+                if file.status == .failed, file.format == nil,
+                    let compression = (try? SafeFile.read(path)).flatMap(CompressedInput.detect)
+                {
+                    switch CompressedCorpusFile.read(path, compression: compression, loader: loader) {
+                    case .read(let decompressed):
+                        lines.append("  compressed: \(relative) (\(compression.name)) refused, its content read after decompressing")
+                        file = decompressed
+                    case .notDecompressed(let why):
+                        lines.append("  compressed: \(relative) (\(compression.name)) refused, content not checked: \(why)")
+                        rejected += 1
+                        continue
+                    }
+                }
                 switch file.status {
                 case .skipped: skipped += 1
                 case _ where file.hasErrors: rejected += 1
                 default: read += 1
                 }
-                guard let intent else {
-                    if let firstError, file.status != .skipped {
-                        lines.append("  info: rejected \(relative): [\(firstError.code)] \(firstError.message)")
-                    }
-                    continue
-                }
-                let meantUsable = ["valid", "lenient", "warning", "template"].contains(intent.status)
-                if meantUsable, file.hasErrors, let firstError {
-                    lines.append("  mismatch: \(intent.status) file rejected: \(firstError)")
-                } else if intent.status == "invalid", !file.hasErrors {
-                    lines.append("  mismatch: invalid file accepted: \(relative) (\(intent.note))")
-                } else if intent.status == "invalid", folder.hasPrefix("cyclonedx"), let firstError,
-                    !(firstError.location?.hasLineAndColumn ?? false)
-                {
-                    lines.append("  mismatch: invalid file rejected without a position: \(firstError)")
-                }
+                if let line = judge(file, relative: relative, intent: intent, folder: folder) { lines.append(line) }
             }
             let mismatches = lines.filter { $0.hasPrefix("  mismatch") }.count
             if mismatches > 0 { allAgree = false }
@@ -64,6 +63,39 @@ struct CorpusReadCheck: ConformanceCheck {
             for line in lines { print(line) }
         }
         return allAgree
+    }
+
+    /// The line a file's outcome earns: a mismatch with the corpus's intent, a documented lenient
+    /// reading, or (for files without intent) the reason it was rejected.
+    private func judge(_ file: LoadedFile, relative: String, intent: Intent?, folder: String) -> String? {
+        let diagnostics = file.diagnostics + (file.document?.diagnostics ?? [])
+        let firstError = diagnostics.first { $0.severity == .error }
+        guard let intent else {
+            guard let firstError, file.status != .skipped else { return nil }
+            return "  info: rejected \(relative): [\(firstError.code)] \(firstError.message)"
+        }
+        let meantUsable = ["valid", "lenient", "warning", "template"].contains(intent.status)
+        if meantUsable, file.hasErrors, let firstError {
+            return "  mismatch: \(intent.status) file rejected: \(firstError)"
+        }
+        if intent.status == "invalid", let lenient = LenientReading.documented(for: relative) {
+            let raised = Set(diagnostics.filter { $0.severity == .warning }.map(\.code))
+            let missing = lenient.requiredWarnings.filter { !raised.contains($0) }
+            if file.hasErrors || !missing.isEmpty {
+                let what = file.hasErrors ? "refused" : "read without \(missing.joined(separator: ", "))"
+                return "  mismatch: invalid file documented as read leniently was \(what): \(relative)"
+            }
+            return "  lenient (documented): \(relative): \(lenient.reason)"
+        }
+        if intent.status == "invalid", !file.hasErrors {
+            return "  mismatch: invalid file accepted: \(relative) (\(intent.note))"
+        }
+        if intent.status == "invalid", folder.hasPrefix("cyclonedx"), let firstError,
+            !(firstError.location?.hasLineAndColumn ?? false)
+        {
+            return "  mismatch: invalid file rejected without a position: \(firstError)"
+        }
+        return nil
     }
 
     private struct Intent {

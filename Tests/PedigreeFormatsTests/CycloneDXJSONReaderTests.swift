@@ -127,14 +127,28 @@ struct CycloneDXJSONReaderTests {
 struct CycloneDXDirtTests {
     let name = "dirt-1.6.json"
 
-    @Test func licenseWithIDAndNameUsesTheID() throws {
+    @Test func licenseWithIDAndANameRepeatingItUsesTheID() throws {
         let document = try Fixtures.document(name)
         #expect(document.component("both")?.declaredLicense?.parts.map(\.raw) == ["MIT"])
         let warning = try #require(document.diagnostics("cyclonedx.license-id-and-name").first)
         #expect(warning.severity == .warning)
-        let position = try Fixtures.position(of: "{ \"id\": \"MIT\", \"name\"", in: name)
+        let position = try Fixtures.position(of: "\"mit\"", in: name)
         #expect(warning.location?.line == position.line)
         #expect(warning.location?.column == position.column)
+    }
+
+    /// Both break the schema's oneOf; a name that is not the id may be another license, and reading
+    /// either would drop a fact.
+    @Test(arguments: ["license-id-and-other-name.json", "license-id-and-other-name.xml"])
+    func licenseWithIDAndAnotherNameIsAnError(fixture: String) throws {
+        let file = InputLoader().loadFile(Fixtures.path(fixture))
+        #expect(file.hasErrors)
+        let diagnostics = file.diagnostics + (file.document?.diagnostics ?? [])
+        let error = try #require(diagnostics.first { $0.code == "cyclonedx.license-id-and-name" })
+        #expect(error.severity == .error)
+        #expect(error.message.contains("'MIT'") && error.message.contains("'GNU General Public License v3.0 only'"))
+        let position = try Fixtures.position(of: "GNU General Public License v3.0 only", in: fixture)
+        #expect(error.location?.line == position.line)
     }
 
     @Test func licenseListIsKeptWithWhereItCameFromAndNotInterpreted() throws {

@@ -63,7 +63,7 @@ struct CycloneDXXMLReaderTests {
         let document = try Fixtures.document(name)
         let both = try #require(document.diagnostics("cyclonedx.license-id-and-name").first)
         #expect(both.severity == .warning)
-        #expect(both.location?.line == (try Fixtures.position(of: "<license>", in: name)).line)
+        #expect(both.location?.line == (try Fixtures.position(of: "<name>MIT</name>", in: name)).line)
         #expect(document.component("both")?.declaredLicense?.parts.map(\.raw) == ["MIT"])
         let repeated = try #require(document.diagnostics("cyclonedx.repeated-element").first)
         #expect(repeated.severity == .error)

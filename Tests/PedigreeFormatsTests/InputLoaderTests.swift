@@ -164,3 +164,45 @@ struct EmptyInputTests {
         #expect(result.files.last?.diagnostics.isEmpty == true)
     }
 }
+
+@Suite("Input loading: compressed files are refused, naming the tool that decompresses them")
+struct CompressedInputTests {
+    @Test func namedZstdFileIsAnErrorNamingZstd() throws {
+        let path = Fixtures.path("detection/compressed/bom.spdx.json.zst")
+        let file = InputLoader().loadFile(path)
+        #expect(file.status == .failed)
+        let error = try #require(file.diagnostics.first)
+        #expect(error.code == "input.compressed")
+        #expect(error.severity == .error)
+        #expect(error.message.contains("zstd-compressed"))
+        #expect(error.message.contains("zstd -d '\(path)'"))
+    }
+
+    @Test(arguments: [
+        ([0x1F, 0x8B, 0x08, 0x00], "gzip"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz"),
+        ([0x28, 0xB5, 0x2F, 0xFD], "zstd"), ([0x42, 0x5A, 0x68, 0x39], "bzip2"), ([0x50, 0x4B, 0x03, 0x04], "zip"),
+    ] as [([UInt8], String)])
+    func compressionIsToldByItsMagic(magic: [UInt8], name: String) throws {
+        let detection = try FormatDetector.detect(magic + Array("{\"bomFormat\"".utf8), path: "bom.json")
+        guard case .compressed(let compression) = detection else {
+            Issue.record("not detected as compressed: \(detection)")
+            return
+        }
+        #expect(compression.name == name)
+    }
+
+    /// In a folder, a compressed SBOM is worth a warning (the user expects it audited); other
+    /// compressed files are skipped with a note like any file that is no SBOM.
+    @Test func inAFolderACompressedSBOMIsAWarningAndOtherArchivesANote() throws {
+        let result = InputLoader().load([Fixtures.path("detection/compressed")])
+        let byName = Dictionary(uniqueKeysWithValues: result.files.map { (String($0.path.split(separator: "/").last ?? ""), $0) })
+        let sbom = try #require(byName["bom.spdx.json.zst"])
+        #expect(sbom.status == .skipped)
+        #expect(sbom.diagnostics.map(\.code) == ["input.compressed"])
+        #expect(sbom.diagnostics.first?.severity == .warning)
+        let notes = try #require(byName["notes.txt.gz"])
+        #expect(notes.status == .skipped)
+        #expect(notes.diagnostics.map(\.severity) == [.note])
+        #expect(notes.diagnostics.first?.message.contains("gzip-compressed") == true)
+    }
+}

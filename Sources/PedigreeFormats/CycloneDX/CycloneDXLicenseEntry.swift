@@ -18,10 +18,7 @@ struct CycloneDXLicenseEntry {
         if id == nil, name == nil {
             diagnostics.error("cyclonedx.license-without-id-or-name", "a license needs an 'id' or a 'name'", at: location)
         } else if let id, let name {
-            diagnostics.warning(
-                "cyclonedx.license-id-and-name",
-                "license has both 'id' '\(id.value)' and 'name' '\(name.value)'; the schema allows one, the id is used",
-                at: location)
+            checkIDAndName(id: id, name: name, diagnostics: &diagnostics)
         }
         var usable: CycloneDXText?
         if let encoding, !CycloneDXSchemaRules.licenseTextEncodings.contains(encoding.value) {
@@ -34,5 +31,28 @@ struct CycloneDXLicenseEntry {
         }
         return CycloneDXLicense(
             content: .license(id: id, name: name, url: url), text: usable, acknowledgement: nil, location: location)
+    }
+
+    /// An entry with both an `id` and a `name` breaks every schema from 1.2 to 1.7 (JSON `oneOf`,
+    /// XML `xs:choice`).
+    ///
+    /// Decisions: a name that only repeats the id loses nothing, so the id is read with a warning; any
+    /// other name may state a different license, and a reader cannot tell (it knows no licenses), so
+    /// reading either would drop a fact: the entry is an error, the document unusable until one goes.
+    private func checkIDAndName(id: CycloneDXText, name: CycloneDXText, diagnostics: inout DiagnosticCollector) {
+        func folded(_ text: String) -> String { String(text.lowercased().filter { !$0.isWhitespace }) }
+        if folded(id.value) == folded(name.value) {
+            diagnostics.warning(
+                "cyclonedx.license-id-and-name",
+                "license has both 'id' '\(id.value)' and 'name' '\(name.value)', which repeats it; "
+                    + "the schema allows one, the id is read",
+                at: name.location)
+        } else {
+            diagnostics.error(
+                "cyclonedx.license-id-and-name",
+                "license has both 'id' '\(id.value)' and 'name' '\(name.value)'; CycloneDX allows one of them, "
+                    + "and reading either would drop the other: keep the id if it is the license, else the name",
+                at: name.location)
+        }
     }
 }

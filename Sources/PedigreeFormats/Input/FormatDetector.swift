@@ -21,6 +21,7 @@ public enum ReaderInput: Sendable {
 /// a project file's name         -> that project format (ProjectFileKind: METADATA, uv.lock…)
 /// empty                        -> not an SBOM
 /// "GGUF" magic                 -> GGUF
+/// gzip, xz, zstd, bzip2 or zip magic -> compressed (never decompressed: `CompressedInput`)
 /// NUL in the first 1 KiB       -> not an SBOM (binary)
 /// "{" or "[" first             -> JSON: bomFormat / $schema cyclonedx -> CycloneDX; spdxVersion -> SPDX 2;
 ///                                 @context naming spdx or @graph -> SPDX 3; base_model_name_or_path /
@@ -45,6 +46,8 @@ public enum FormatDetector {
         case notAnSBOM(String)
         /// A policy or CI configuration, which a user may name as an input by mistake.
         case misplaced(MisplacedInput)
+        /// A compressed file, which the user decompresses and audits.
+        case compressed(CompressedInput)
     }
 
     /// Detects the format of `bytes`.
@@ -57,6 +60,7 @@ public enum FormatDetector {
         if bytes.count >= 4, bytes[0] == 0x47, bytes[1] == 0x47, bytes[2] == 0x55, bytes[3] == 0x46 {
             return .format(.gguf, .bytes(bytes))
         }
+        if let compression = CompressedInput.detect(bytes) { return .compressed(compression) }
         if let order = UTF16Input.byteOrderMark(bytes) {
             return try detect(UTF16Input.transcode(bytes, order: order, path: path), path: path, limits: limits)
         }

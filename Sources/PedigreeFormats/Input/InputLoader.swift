@@ -269,6 +269,10 @@ public struct InputLoader: Sendable {
             }
             let note = Diagnostic.note("input.skipped", "skipped: \(misplaced.description), not an SBOM", at: fileStart)
             return LoadedFile(path: path, status: .skipped, format: nil, document: nil, diagnostics: [note])
+        case .compressed(let compression):
+            return LoadedFile(
+                path: path, status: explicit ? .failed : .skipped, format: nil, document: nil,
+                diagnostics: [Self.compressedDiagnostic(compression, path: path, explicit: explicit)])
         case .format(let format, let input):
             guard let reader = readers[format] else {
                 let error = Diagnostic.error(
@@ -283,6 +287,22 @@ public struct InputLoader: Sendable {
                 return LoadedFile(path: path, status: .failed, format: format, document: nil, diagnostics: [error.diagnostic])
             }
         }
+    }
+
+    /// A compressed input is an error when named, a warning in a folder when its name without the
+    /// compression's suffix is an SBOM's (`bom.spdx.json.zst`), else a note.
+    private static func compressedDiagnostic(_ compression: CompressedInput, path: String, explicit: Bool) -> Diagnostic {
+        let fileStart = SourceLocation(file: path, line: 0, column: 0)
+        let what = "a \(compression.name)-compressed file (starts with \(compression.magicDescription))"
+        let hint = "decompress it (\(compression.decompression(of: path))) and audit the result"
+        if explicit {
+            return .error("input.compressed", "\(what); Pedigree reads no compressed input: \(hint)", at: fileStart)
+        }
+        let inner = path.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+        if !inner.isEmpty, FormatDetector.looksLikeSBOM([], path: inner) {
+            return .warning("input.compressed", "skipped: \(what) named like an SBOM; \(hint)", at: fileStart)
+        }
+        return .note("input.skipped", "skipped: \(what), not an SBOM", at: fileStart)
     }
 
     /// A file stays itself; a folder becomes its regular files (symlinks skipped with a warning).
