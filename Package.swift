@@ -98,14 +98,14 @@ let package = Package(
         .testTarget(name: "PedigreeEngineTests", dependencies: ["PedigreeEngine"]),
         .testTarget(name: "PedigreeReportsTests", dependencies: ["PedigreeReports", "SafeJSON", "SafeXML"]),
         .testTarget(name: "PedigreeCLITests", dependencies: ["PedigreeCore", "pedigree"]),
-        .testTarget(name: "PedigreeStoreTests", dependencies: ["PedigreeStore"]),
-        .testTarget(name: "PedigreeBenchTests", dependencies: ["pedigree-bench"]),
+        // The store's tests, SQLite always and PostgreSQL (PostgreSQL/) when the trait builds it, share one set of helpers.
         .testTarget(
-            name: "PedigreeStorePostgresTests",
+            name: "PedigreeStoreTests",
             dependencies: [
                 "PedigreeStore", .target(name: "PedigreeStorePostgres", condition: .when(traits: ["PostgreSQL"])),
             ]
         ),
+        .testTarget(name: "PedigreeBenchTests", dependencies: ["pedigree-bench"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,8 @@
 import Foundation
-import PedigreeStore
+import PedigreeCore
 import Testing
+
+@testable import PedigreeStore
 
 /// A portfolio in a fresh temporary folder, removed when the test ends.
 final class ScratchStore {
@@ -36,10 +38,13 @@ final class ScratchStore {
     }
 
     /// The whole example portfolio: Assistant 1.0 then 1.1, Desktop 2.0, Tool 0.1.
-    func addAll() throws {
+    func addAll() throws { try Self.addAll(to: portfolio) }
+
+    /// The example portfolio added to any store, SQLite or PostgreSQL, the same way.
+    static func addAll(to portfolio: Portfolio) throws {
         for fixture in ["assistant-1.0", "assistant-1.1", "desktop-2.0", "tool-0.1"] {
-            let outcome = try add(fixture)
-            #expect(outcome.status == .stored, "\(fixture) was not stored")
+            let outcome = try portfolio.add(AddRequest(inputs: [Self.fixture(fixture)]))
+            #expect(outcome.status == .stored, "\(fixture) was not stored in \(portfolio.location)")
         }
     }
 
@@ -75,13 +80,43 @@ extension ScratchStore {
         return out
     }
 
-    /// Writes `largeManifest` into the scratch folder and adds it.
+    /// Writes `largeManifest` into the scratch folder and adds it to this store, or to `other`.
     @discardableResult
-    func addLarge(product: String, first: Int, libraries: Int) throws -> AddOutcome {
+    func addLarge(product: String, first: Int, libraries: Int, to other: Portfolio? = nil) throws -> AddOutcome {
         let folder = self.folder.appendingPathComponent(product)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let manifest = folder.appendingPathComponent("pedigree.yaml")
         try Data(Self.largeManifest(product: product, first: first, libraries: libraries).utf8).write(to: manifest)
-        return try portfolio.add(AddRequest(inputs: [manifest.path]))
+        return try (other ?? portfolio).add(AddRequest(inputs: [manifest.path]))
+    }
+}
+
+extension ScratchStore {
+    /// A release of Assistant 1.1, which the example portfolio holds, from other inputs; written out of
+    /// order on purpose: a new document and the latest flag change before the release row, whose product
+    /// and version are taken, fails.
+    static func conflictingRelease() -> ReleaseRecord {
+        ReleaseRecord(
+            product: "Assistant", version: "1.1", inputsSHA256: SHA256.hex("other inputs"), addedAt: clock.now,
+            documents: [StoredDocument(path: "other.cdx.json", bytes: Array("{}".utf8))], statedContext: "{}", policy: nil,
+            context: ContextColumns(
+                commercial: true, distributionMask: 0, monthlyActiveUsers: nil, dailyActiveUsers: nil, annualRevenueUSD: nil,
+                regions: ""),
+            nodes: [], ancestors: [],
+            evaluation: EvaluationRecord(
+                reason: "add", evaluatedAt: clock.now,
+                basis: EvaluationBasis(engineVersion: "0", knowledgeSHA256: "", policySHA256: "", factsSHA256: ""),
+                summary: AuditSummary(components: 0, relationships: 0, errors: 0, warnings: 0, infos: 0, waived: 0, blocking: 0),
+                findings: [], obligations: []))
+    }
+
+    /// Writing `conflictingRelease` into `portfolio` fails and leaves it as it was: the same counts, and
+    /// the releases holding torch still `latest` (product and release).
+    static func expectRollback(in portfolio: Portfolio, latest: [String]) throws {
+        let before = try portfolio.statistics()
+        #expect(throws: StoreError.self) { try portfolio.backend.insert(conflictingRelease()) }
+        #expect(try portfolio.statistics() == before)
+        let holders = try portfolio.query(PortfolioQuery(subject: .component("pkg:pypi/torch")))
+        #expect(holders.map { "\($0.product) \($0.release)" } == latest)
     }
 }

@@ -6,46 +6,28 @@ import Testing
 
 @testable import PedigreeStore
 
-/// The example portfolio in an SQLite file and in a database of the throwaway server.
+/// The example portfolio in an SQLite file (a `ScratchStore`) and in a database of the throwaway server.
 struct TwinStores {
-    static let fixtures: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(2)
-        return parts.joined(separator: "/") + "/Fixtures/store"
-    }()
-
-    static let clock = StoreClock(unixSeconds: 1_767_225_600)
-
-    let folder: URL
+    let scratch: ScratchStore
     let url: String
-    let sqlite: Portfolio
+    var sqlite: Portfolio { scratch.portfolio }
     let postgres: Portfolio
 
     init(fill: Bool = true) throws {
         let server = try #require(ThrowawayPostgres.current)
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("pedigree-twin-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try ScratchStore()
         url = try server.createDatabase()
-        let knowledge = try StoreKnowledge.bundled()
-        sqlite = try PortfolioStores.open(
-            .sqlite(path: folder.appendingPathComponent("portfolio.db").path), create: true, knowledge: knowledge, clock: Self.clock)
-        postgres = try Self.open(url, knowledge: knowledge)
+        postgres = try Self.open(url)
         if fill {
-            for fixture in ["assistant-1.0", "assistant-1.1", "desktop-2.0", "tool-0.1"] {
-                for portfolio in [sqlite, postgres] {
-                    let outcome = try portfolio.add(AddRequest(inputs: [Self.fixtures + "/" + fixture]))
-                    #expect(outcome.status == .stored, "\(fixture) was not stored in \(portfolio.location)")
-                }
-            }
+            try scratch.addAll()
+            try ScratchStore.addAll(to: postgres)
         }
     }
 
     static func open(_ url: String, knowledge: StoreKnowledge? = nil, create: Bool = true) throws -> Portfolio {
         try PortfolioStores.open(
-            try StoreLocation(url), create: create, knowledge: knowledge ?? StoreKnowledge.bundled(), clock: clock)
+            try StoreLocation(url), create: create, knowledge: knowledge ?? StoreKnowledge.bundled(), clock: ScratchStore.clock)
     }
-
-    func cleanUp() { try? FileManager.default.removeItem(at: folder) }
 }
 
 @Suite(
@@ -55,7 +37,6 @@ struct PostgresStoreTests {
     @Test("the same inputs give the same store and the same answers on PostgreSQL as on SQLite")
     func sameAnswers() throws {
         let stores = try TwinStores()
-        defer { stores.cleanUp() }
         #expect(try stores.postgres.statistics() == stores.sqlite.statistics())
         #expect(try stores.postgres.statistics().releases == 4)
         let torch = try stores.postgres.query(PortfolioQuery(subject: .component("pkg:pypi/torch")))
@@ -76,10 +57,25 @@ struct PostgresStoreTests {
         #expect(try export(stores.postgres) == export(stores.sqlite))
     }
 
+    @Test("releases larger than one batched statement give the same store and answers on PostgreSQL as on SQLite")
+    func largeReleases() throws {
+        let stores = try TwinStores(fill: false)
+        for portfolio in [stores.sqlite, stores.postgres] {
+            #expect(try stores.scratch.addLarge(product: "Big", first: 0, libraries: 260, to: portfolio).status == .stored)
+            #expect(try stores.scratch.addLarge(product: "Other", first: 130, libraries: 260, to: portfolio).status == .stored)
+        }
+        #expect(try stores.postgres.statistics() == stores.sqlite.statistics())
+        #expect(try stores.postgres.statistics().components == 263 + 132)
+        for subject: PortfolioQuery.Subject in [.license("GPL-3.0-only"), .component("pkg:pypi/lib-200"), .derivedFrom("acme/base")] {
+            let onSQLite = try stores.sqlite.query(PortfolioQuery(subject: subject))
+            #expect(onSQLite.count == 2, "\(subject)")
+            #expect(try stores.postgres.query(PortfolioQuery(subject: subject)) == onSQLite, "\(subject)")
+        }
+    }
+
     @Test("impact and a relabelling reaudit change the same releases on PostgreSQL as on SQLite")
     func sameChanges() throws {
         let stores = try TwinStores()
-        defer { stores.cleanUp() }
         let relabel = LicenseFact(component: "acme/dialogs", license: "CC-BY-NC-4.0")
         let impact = try stores.postgres.impact(ImpactRequest(relabel: relabel, allReleases: true))
         #expect(impact.changed.map(\.release) == ["1.0", "0.1"])
@@ -95,24 +91,7 @@ struct PostgresStoreTests {
     @Test("a release that fails half-way through being written leaves nothing of itself")
     func rollsBack() throws {
         let stores = try TwinStores()
-        defer { stores.cleanUp() }
-        let before = try stores.postgres.statistics()
-        let record = ReleaseRecord(
-            product: "Assistant", version: "1.1", inputsSHA256: SHA256.hex("other inputs"), addedAt: TwinStores.clock.now,
-            documents: [StoredDocument(path: "other.cdx.json", bytes: Array("{}".utf8))], statedContext: "{}", policy: nil,
-            context: ContextColumns(
-                commercial: true, distributionMask: 0, monthlyActiveUsers: nil, dailyActiveUsers: nil, annualRevenueUSD: nil,
-                regions: ""),
-            nodes: [], ancestors: [],
-            evaluation: EvaluationRecord(
-                reason: "add", evaluatedAt: TwinStores.clock.now,
-                basis: EvaluationBasis(engineVersion: "0", knowledgeSHA256: "", policySHA256: "", factsSHA256: ""),
-                summary: AuditSummary(components: 0, relationships: 0, errors: 0, warnings: 0, infos: 0, waived: 0, blocking: 0),
-                findings: [], obligations: []))
-        #expect(throws: StoreError.self) { try stores.postgres.backend.insert(record) }
-        #expect(try stores.postgres.statistics() == before)
-        let latest = try stores.postgres.query(PortfolioQuery(subject: .component("pkg:pypi/torch")))
-        #expect(latest.map { "\($0.product) \($0.release)" } == ["Assistant 1.1", "Desktop 2.0"])
+        try ScratchStore.expectRollback(in: stores.postgres, latest: ["Assistant 1.1", "Desktop 2.0"])
     }
 
     @Test("a database without a store is refused unless asked to create it; adding the same inputs twice stores nothing")
@@ -123,9 +102,9 @@ struct PostgresStoreTests {
             try TwinStores.open(url, create: false)
         }
         let created = try TwinStores.open(url)
-        let first = try created.add(AddRequest(inputs: [TwinStores.fixtures + "/tool-0.1"]))
+        let first = try created.add(AddRequest(inputs: [ScratchStore.fixture("tool-0.1")]))
         #expect(first.status == .stored)
-        let again = try TwinStores.open(url, create: false).add(AddRequest(inputs: [TwinStores.fixtures + "/tool-0.1"]))
+        let again = try TwinStores.open(url, create: false).add(AddRequest(inputs: [ScratchStore.fixture("tool-0.1")]))
         #expect(again.status == .unchanged)
         #expect(try created.statistics().releases == 1)
     }

@@ -16,7 +16,6 @@ extension PostgresStoreTests {
     @Test("a release one worker holds is skipped by another, and once re-audited it is not claimed again")
     func claimSkipsLocked() throws {
         let stores = try TwinStores()
-        defer { stores.cleanUp() }
         let first = try Self.newerKnowledge(stores.url)
         let second = try Self.newerKnowledge(stores.url)
         let release = try #require(try first.backend.releases(ReleaseFilter(product: "Tool"), touching: nil).first)
@@ -24,7 +23,7 @@ extension PostgresStoreTests {
         let firstClaimed = try first.backend.claim(release) { () throws(StoreError) in
             secondClaimed = try second.backend.claim(release) { () throws(StoreError) in }
             let evaluation = EvaluationRecord(
-                reason: "reaudit", evaluatedAt: TwinStores.clock.now, basis: release.basis, summary: release.summary,
+                reason: "reaudit", evaluatedAt: ScratchStore.clock.now, basis: release.basis, summary: release.summary,
                 findings: [], obligations: [])
             try first.backend.append(evaluation, to: release, policy: nil, context: release.context)
         }
@@ -37,10 +36,9 @@ extension PostgresStoreTests {
     @Test("two workers at once re-audit every stale release exactly once between them")
     func workersShareTheWork() async throws {
         let stores = try TwinStores()
-        defer { stores.cleanUp() }
         for index in 0..<6 {
             let outcome = try stores.postgres.add(
-                AddRequest(inputs: [TwinStores.fixtures + "/tool-0.1"], product: "Tool \(index)", release: "1"))
+                AddRequest(inputs: [ScratchStore.fixture("tool-0.1")], product: "Tool \(index)", release: "1"))
             #expect(outcome.status == .stored)
         }
         let url = stores.url
