@@ -30,9 +30,18 @@ public enum PortfolioChangeWriter {
         return out
     }
 
+    /// One line per finding; a finding whose term another component's license imposes names it on a
+    /// second line, with where that license is stated.
     static func lines(_ findings: [StoredFinding], marker: String) -> String {
         findings.map { finding in
-            "  \(marker) \(finding.severity) \(finding.rule) \(TerminalText.escape(finding.component)): \(TerminalText.escape(finding.message))\n"
+            var out = "  \(marker) \(finding.severity) \(finding.rule) \(TerminalText.escape(finding.component)): "
+                + "\(TerminalText.escape(finding.message))\n"
+            if let cause = finding.cause {
+                out += "      because of \(TerminalText.escape(cause))"
+                out += finding.sourceLocation.map { " at \(TerminalText.escape($0.description))" } ?? ""
+                out += "\n"
+            }
+            return out
         }.joined()
     }
 

@@ -62,7 +62,9 @@ struct PortfolioHTMLWriter {
         guard !findings.isEmpty else { return "<td class=\"none\"></td>" }
         let open = findings.filter { !$0.waived }
         let worst = ["error", "warning", "info"].first { severity in open.contains { $0.severity == severity } } ?? "waived"
-        let title = findings.map { "\($0.component): \($0.message)" }.joined(separator: "\n")
+        let title = findings.map { finding in
+            "\(finding.component): \(finding.message)" + (finding.cause.map { " (because of \($0))" } ?? "")
+        }.joined(separator: "\n")
         return "<td class=\"\(worst)\" title=\"\(HTMLText.escape(title))\">\(findings.count)</td>"
     }
 

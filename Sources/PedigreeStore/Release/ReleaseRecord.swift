@@ -58,6 +58,11 @@ public struct StoredFinding: Sendable, Hashable, Codable {
     public var message: String
     public var path: [PathStep]
     public var waived: Bool
+    /// The component whose license carries the term (DOMAIN §8.5): the base model of a derivative's
+    /// finding, else `component` itself; nil in evaluations stored before the store recorded it.
+    public var source: String?
+    /// Where `source`'s license is stated, when `source` is not `component`.
+    public var sourceLocation: SourceLocation?
 
     init(_ finding: Finding, change: Change) {
         self.change = change
@@ -70,11 +75,13 @@ public struct StoredFinding: Sendable, Hashable, Codable {
         message = finding.message
         path = finding.path
         waived = finding.waived
+        source = finding.source.rawValue
+        sourceLocation = finding.source == finding.component ? nil : finding.sourceLocation
     }
 
     init(
         change: Change, fingerprint: String, rule: String, severity: String, component: String, firedAt: String,
-        licenses: [String], message: String, path: [PathStep], waived: Bool
+        licenses: [String], message: String, path: [PathStep], waived: Bool, source: String?, sourceLocation: SourceLocation?
     ) {
         self.change = change
         self.fingerprint = fingerprint
@@ -86,6 +93,15 @@ public struct StoredFinding: Sendable, Hashable, Codable {
         self.message = message
         self.path = path
         self.waived = waived
+        self.source = source
+        self.sourceLocation = sourceLocation
+    }
+
+    /// `the license 'L' of 'X'` when another component's license imposes the term, as the audit's
+    /// reports say it after "because of"; nil when the component holds the term or no source was recorded.
+    public var cause: String? {
+        guard let source, source != component else { return nil }
+        return SourceText.phrase(license: licenses.first, of: source)
     }
 
     /// Blocking as the audit means it: an error that is not waived.

@@ -167,12 +167,19 @@ extension StoredFinding {
             severity: try row.requiredText("severity"), component: try row.requiredText("component"),
             firedAt: try row.requiredText("fired_at"), licenses: try Self.decode([String].self, row, "licenses"),
             message: try row.requiredText("message"), path: try Self.decode([PathStep].self, row, "path"),
-            waived: try row.bool("waived"))
+            waived: try row.bool("waived"), source: try row.text("source"),
+            sourceLocation: try row.text("source_location").map { text throws(StoreError) in
+                try Self.decode(SourceLocation.self, text, "source_location")
+            })
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ row: any StoreRow, _ column: String) throws(StoreError) -> T {
+        try decode(type, try row.requiredText(column), column)
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ text: String, _ column: String) throws(StoreError) -> T {
         do {
-            return try JSONDecoder().decode(type, from: Data(try row.requiredText(column).utf8))
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch let error as StoreError {
             throw error
         } catch {

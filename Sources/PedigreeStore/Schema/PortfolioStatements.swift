@@ -138,7 +138,8 @@ package enum PortfolioStatements {
     package static func findings(evaluation: Int64, product: Int64) -> StoreStatement {
         StoreStatement(
             """
-            SELECT change, fingerprint, rule, severity, component, fired_at, licenses, message, path, waived
+            SELECT change, fingerprint, rule, severity, component, fired_at, licenses, message, path, waived, source,
+              source_location
             FROM finding WHERE product_id = ? AND evaluation_id = ? ORDER BY position
             """, [.integer(product), .integer(evaluation)])
     }

@@ -181,13 +181,14 @@ package struct ReleaseWriter {
                 keys + [
                     StoreValue(position), .text(item.change.rawValue), .text(item.fingerprint), .text(item.rule),
                     .text(item.severity), .text(item.component), .text(item.firedAt), .text(try Self.json(item.licenses)),
-                    .text(item.message), .text(try Self.json(item.path)), StoreValue(item.waived),
+                    .text(item.message), .text(try Self.json(item.path)), StoreValue(item.waived), StoreValue(item.source),
+                    StoreValue(try item.sourceLocation.map { location throws(StoreError) in try Self.json(location) }),
                 ])
         }
         try insertRows(
             """
             INSERT INTO finding (product_id, evaluation_id, position, change, fingerprint, rule, severity, component,
-              fired_at, licenses, message, path, waived) VALUES
+              fired_at, licenses, message, path, waived, source, source_location) VALUES
             """, findingRows)
         var obligationRows: [[StoreValue]] = []
         for (position, item) in evaluation.obligations.enumerated() {

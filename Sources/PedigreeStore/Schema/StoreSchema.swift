@@ -19,7 +19,10 @@ package enum StoreSchema {
 
     /// Each migration: an identifier and its statements, in order.
     package static func migrations(_ dialect: Dialect) -> [(id: String, statements: [String])] {
-        [("v1-portfolio", version1.map { translate($0, dialect) })]
+        [
+            ("v1-portfolio", version1.map { translate($0, dialect) }),
+            ("v2-finding-source", findingSource),
+        ]
     }
 
     /// `{id}` is an integer key the database assigns; `{blob}` raw bytes; `{strict}` and `{rowless}`
@@ -49,6 +52,13 @@ package enum StoreSchema {
                 .replacingAll("INTEGER", "BIGINT").replacingAll("{strict}", "").replacingAll("{rowless}", "")
         }
     }
+
+    /// Where a finding's term comes from (`Finding.source`, `sourceLocation`): NULL in the rows of
+    /// evaluations stored before, which read as "not recorded" until the release is audited again.
+    private static let findingSource = [
+        "ALTER TABLE finding ADD COLUMN source TEXT",
+        "ALTER TABLE finding ADD COLUMN source_location TEXT",
+    ]
 
     private static let version1 = [
         """

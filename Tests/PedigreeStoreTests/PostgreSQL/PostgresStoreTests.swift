@@ -73,6 +73,26 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test("finding sources are recorded on PostgreSQL; a store from before them is migrated and records them when audited again")
+    func findingSources() throws {
+        let stores = try TwinStores()
+        try PortfolioSourceTests.expectSources(in: stores.postgres)
+        // The store as an earlier Pedigree left it: no source columns, and no record of the migration that adds them.
+        let backend = try #require(stores.postgres.backend as? any PortfolioSQLBackend)
+        for sql in [
+            "ALTER TABLE finding DROP COLUMN source", "ALTER TABLE finding DROP COLUMN source_location",
+            "DELETE FROM pedigree_migration WHERE id = 'v2-finding-source'",
+        ] {
+            _ = try backend.rows(StoreStatement(sql))
+        }
+        let reopened = try TwinStores.open(stores.url, create: false)
+        let before = try PortfolioSourceTests.naming(in: reopened)
+        #expect(before.source == nil && before.sourceLocation == nil)
+        let reaudit = try reopened.reaudit(ReauditRequest(product: "Assistant"))
+        #expect(reaudit.reaudited.map { "\($0.release) #\($0.evaluation) \($0.new.count) new" } == ["1.1 #2 0 new"])
+        try PortfolioSourceTests.expectSources(in: reopened)
+    }
+
     @Test("impact and a relabelling reaudit change the same releases on PostgreSQL as on SQLite")
     func sameChanges() throws {
         let stores = try TwinStores()
