@@ -7,6 +7,12 @@ public struct ReleaseHandle: Sendable, Hashable {
     public var releaseID: Int64
 }
 
+/// A component of one release: where a path or a lineage walk starts or stands.
+package struct NodeKey: Sendable, Hashable {
+    var release: ReleaseHandle
+    var ref: String
+}
+
 /// A stored release, with its current evaluation.
 package struct StoredRelease: Sendable {
     var handle: ReleaseHandle
@@ -86,10 +92,10 @@ package protocol PortfolioBackend: AnyObject {
     func licenseIDs() throws(StoreError) -> [String]
     func reach(licenseKeys: [String], filter: ReleaseFilter) throws(StoreError) -> [ReachHit]
     func descendants(ancestorIDs: [Int64], filter: ReleaseFilter) throws(StoreError) -> [ReachHit]
-    /// From the product root down to `ref`, along the index's parents.
-    func path(to ref: String, in release: ReleaseHandle) throws(StoreError) -> [PathStep]
-    /// From `descendant` down to the nearest component among `ancestorIDs`, along lineage edges.
-    func lineage(from descendant: String, to ancestorIDs: [Int64], in release: ReleaseHandle) throws(StoreError) -> [PathStep]
+    /// For each node, the path from its product root down to it, along the index's parents.
+    func paths(to nodes: [NodeKey]) throws(StoreError) -> [NodeKey: [PathStep]]
+    /// For each node, the chain down to the nearest component among `ancestorIDs`, along lineage edges.
+    func lineages(from nodes: [NodeKey], to ancestorIDs: [Int64]) throws(StoreError) -> [NodeKey: [PathStep]]
     func releases(_ filter: ReleaseFilter, touching componentIDs: [Int64]?) throws(StoreError) -> [StoredRelease]
     /// Every release (latest or not) with a node of one of these components.
     func releaseIDs(containing componentIDs: [Int64]) throws(StoreError) -> Set<Int64>

@@ -61,6 +61,8 @@ struct PortfolioSourceTests {
         #expect(before.source == nil && before.sourceLocation == nil && before.cause == nil)
         let export = try PortfolioExportWriter.write(portfolio.overview(), format: .jsonl, toolVersion: "test")
         #expect(export.contains(#""rule":"naming""#) && !export.contains(#""source""#), "an unknown source is left out, not guessed")
+        let nonCommercial = try portfolio.query(PortfolioQuery(subject: .license("non-commercial")))
+        #expect(nonCommercial.map { "\($0.product) \($0.name)" } == ["Assistant acme/dialogs"], "the used licenses were listed from the stored index")
         let reaudit = try portfolio.reaudit(ReauditRequest())
         #expect(reaudit.reaudited.map { "\($0.product) #\($0.evaluation) \($0.new.count) new" } == ["Assistant #2 0 new"])
         try Self.expectSources(in: portfolio)

@@ -74,10 +74,12 @@ extension Portfolio {
             hits = Self.nearestPerRelease(try backend.descendants(ancestorIDs: lineageTargets, filter: filter))
         }
         hits.sort { ($0.product, $0.handle.releaseID, $0.depth ?? .max, $0.ref) < ($1.product, $1.handle.releaseID, $1.depth ?? .max, $1.ref) }
-        return try hits.map { hit throws(StoreError) in
-            var path = try backend.path(to: hit.ref, in: hit.handle)
-            if !lineageTargets.isEmpty {
-                let chain = try backend.lineage(from: hit.ref, to: lineageTargets, in: hit.handle)
+        let nodes = hits.map { NodeKey(release: $0.handle, ref: $0.ref) }
+        let paths = try backend.paths(to: nodes)
+        let chains = lineageTargets.isEmpty ? [:] : try backend.lineages(from: nodes, to: lineageTargets)
+        return zip(hits, nodes).map { hit, node in
+            var path = paths[node] ?? [PathStep(ref: ComponentRef(hit.ref))]
+            if let chain = chains[node] {
                 if let first = chain.first, path.last?.ref == first.ref { path[path.count - 1] = first }
                 path += chain.dropFirst()
             }

@@ -40,33 +40,76 @@ extension PortfolioSQLBackend {
         return try hits(PortfolioStatements.descendants(ancestorIDs: ancestorIDs, filter: filter))
     }
 
-    package func path(to ref: String, in release: ReleaseHandle) throws(StoreError) -> [PathStep] {
-        var steps = [PathStep(ref: ComponentRef(ref))]
-        var current = ref
-        var seen: Set<String> = [ref]
-        while let row = try rows(PortfolioStatements.parent(of: current, in: release)).first,
-            let parent = try row.text("parent_ref"), seen.insert(parent).inserted
-        {
-            let kind = try row.text("edge_kind").flatMap(EdgeKind.init(rawValue:))
-            steps.insert(PathStep(ref: ComponentRef(parent), edge: kind, attached: try row.bool("attached")), at: 0)
-            current = parent
+    /// Climbs from every node to its product root at once: one statement per step up for all the
+    /// walks still climbing (a few, however many nodes), instead of one per step of each walk.
+    package func paths(to nodes: [NodeKey]) throws(StoreError) -> [NodeKey: [PathStep]] {
+        var walks = Dictionary(nodes.map { ($0, Walk(start: $0)) }, uniquingKeysWith: { first, _ in first })
+        var climbing = Set(walks.keys)
+        while !climbing.isEmpty {
+            let parents = try rowsByNode(Set(climbing.map { walks[$0]?.current ?? $0 }), PortfolioStatements.parents, refColumn: "ref")
+            for start in climbing {
+                guard var walk = walks[start], let row = parents[walk.current]?.first, let parent = try row.text("parent_ref"),
+                    walk.seen.insert(parent).inserted
+                else {
+                    climbing.remove(start)
+                    continue
+                }
+                let kind = try row.text("edge_kind").flatMap(EdgeKind.init(rawValue:))
+                walk.steps.insert(PathStep(ref: ComponentRef(parent), edge: kind, attached: try row.bool("attached")), at: 0)
+                walk.current = NodeKey(release: start.release, ref: parent)
+                walks[start] = walk
+            }
         }
-        return steps
+        return walks.mapValues(\.steps)
     }
 
-    package func lineage(from descendant: String, to ancestorIDs: [Int64], in release: ReleaseHandle) throws(StoreError) -> [PathStep] {
-        var steps = [PathStep(ref: ComponentRef(descendant))]
-        var current = descendant
-        var seen: Set<String> = [descendant]
-        while let row = try rows(PortfolioStatements.lineageStep(from: current, to: ancestorIDs, in: release)).first,
-            let next = try row.text("next_ref"), seen.insert(next).inserted
-        {
-            steps[steps.count - 1].edge = try row.text("next_kind").flatMap(EdgeKind.init(rawValue:))
-            steps.append(PathStep(ref: ComponentRef(next)))
-            current = next
-            if try row.int("depth") == 1 { break }
+    /// Descends from every node towards its nearest ancestor among `ancestorIDs` at once, one
+    /// statement per step for all the walks still going.
+    package func lineages(from nodes: [NodeKey], to ancestorIDs: [Int64]) throws(StoreError) -> [NodeKey: [PathStep]] {
+        var walks = Dictionary(nodes.map { ($0, Walk(start: $0)) }, uniquingKeysWith: { first, _ in first })
+        var going = Set(walks.keys)
+        while !going.isEmpty {
+            let currents = Set(going.map { walks[$0]?.current ?? $0 })
+            let steps = try rowsByNode(currents, { PortfolioStatements.lineageSteps(from: $0, to: ancestorIDs) }, refColumn: "descendant_ref")
+            for start in going {
+                guard var walk = walks[start], let row = try Self.nearest(steps[walk.current] ?? []),
+                    let next = try row.text("next_ref"), walk.seen.insert(next).inserted
+                else {
+                    going.remove(start)
+                    continue
+                }
+                walk.steps[walk.steps.count - 1].edge = try row.text("next_kind").flatMap(EdgeKind.init(rawValue:))
+                walk.steps.append(PathStep(ref: ComponentRef(next)))
+                walk.current = NodeKey(release: start.release, ref: next)
+                walks[start] = walk
+                if try row.int("depth") == 1 { going.remove(start) }
+            }
         }
-        return steps
+        return walks.mapValues(\.steps)
+    }
+
+    /// The step towards the nearest ancestor (then the first by ref, so that ties are decided alike).
+    private static func nearest(_ rows: [any StoreRow]) throws(StoreError) -> (any StoreRow)? {
+        var best: (key: (Int, String), row: any StoreRow)?
+        for row in rows {
+            let key = (try row.requiredInt("depth"), try row.requiredText("next_ref"))
+            if best.map({ key < $0.key }) ?? true { best = (key, row) }
+        }
+        return best?.row
+    }
+
+    /// Runs `statement` over `nodes` in chunks and groups the rows by the node they belong to.
+    private func rowsByNode(
+        _ nodes: Set<NodeKey>, _ statement: (ArraySlice<NodeKey>) -> StoreStatement, refColumn: String
+    ) throws(StoreError) -> [NodeKey: [any StoreRow]] {
+        var grouped: [NodeKey: [any StoreRow]] = [:]
+        for chunk in ReleaseWriter.chunks(Array(nodes), of: ReleaseWriter.valuesPerStatement / 3) {
+            for row in try rows(statement(chunk)) {
+                let release = ReleaseHandle(productID: try row.requiredID("product_id"), releaseID: try row.requiredID("release_id"))
+                grouped[NodeKey(release: release, ref: try row.requiredText(refColumn)), default: []].append(row)
+            }
+        }
+        return grouped
     }
 
     package func releases(_ filter: ReleaseFilter, touching componentIDs: [Int64]?) throws(StoreError) -> [StoredRelease] {
@@ -127,6 +170,19 @@ extension PortfolioSQLBackend {
                 componentVersion: try row.text("component_version"), license: try row.text("license"),
                 depth: try row.int("depth"), context: try ContextColumns(row: row), lineageDepth: try row.int("lineage_depth"))
         }
+    }
+}
+
+/// One walk of `paths` or `lineages`: where it stands, the steps so far and the refs it passed.
+private struct Walk {
+    var current: NodeKey
+    var steps: [PathStep]
+    var seen: Set<String>
+
+    init(start: NodeKey) {
+        current = start
+        steps = [PathStep(ref: ComponentRef(start.ref))]
+        seen = [start.ref]
     }
 }
 

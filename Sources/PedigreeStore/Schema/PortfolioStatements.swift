@@ -26,7 +26,7 @@ package enum PortfolioStatements {
         StoreStatement("SELECT DISTINCT component_id FROM node WHERE ref = ?", [.text(ref)])
     }
 
-    package static let licenseIDs = StoreStatement("SELECT DISTINCT license_id FROM node_license")
+    package static let licenseIDs = StoreStatement("SELECT id AS license_id FROM used_license")
 
     package static func reach(componentIDs: [Int64], filter: ReleaseFilter) -> StoreStatement {
         let (clause, arguments) = releaseClause(filter)
@@ -71,23 +71,36 @@ package enum PortfolioStatements {
         r.annual_revenue_usd, r.regions
         """
 
-    /// One step up the reach index: the parent the shortest path comes through.
-    package static func parent(of ref: String, in release: ReleaseHandle) -> StoreStatement {
-        StoreStatement(
-            "SELECT parent_ref, edge_kind, attached FROM node WHERE product_id = ? AND release_id = ? AND ref = ?",
-            [.integer(release.productID), .integer(release.releaseID), .text(ref)])
-    }
-
-    /// One step down the lineage towards the nearest of `ancestorIDs`.
-    package static func lineageStep(from ref: String, to ancestorIDs: [Int64], in release: ReleaseHandle) -> StoreStatement {
+    /// One step up the reach index for each of `nodes`: the parent the shortest path comes through.
+    package static func parents(of nodes: ArraySlice<NodeKey>) -> StoreStatement {
         StoreStatement(
             """
-            SELECT a.next_ref, a.next_kind, a.depth FROM ancestor a
-            WHERE a.product_id = ? AND a.release_id = ? AND a.descendant_ref = ?
-              AND a.ancestor_id IN (\(StoreStatement.marks(ancestorIDs.count)))
-            ORDER BY a.depth LIMIT 1
-            """,
-            [.integer(release.productID), .integer(release.releaseID), .text(ref)] + ancestorIDs.map(StoreValue.integer))
+            \(wanted(nodes.count))
+            SELECT n.product_id, n.release_id, n.ref, n.parent_ref, n.edge_kind, n.attached
+            FROM wanted w JOIN node n ON n.product_id = w.product_id AND n.release_id = w.release_id AND n.ref = w.ref
+            """, keys(nodes))
+    }
+
+    /// Every step down the lineage from each of `nodes` towards any of `ancestorIDs`, with its depth;
+    /// the caller keeps the nearest.
+    package static func lineageSteps(from nodes: ArraySlice<NodeKey>, to ancestorIDs: [Int64]) -> StoreStatement {
+        StoreStatement(
+            """
+            \(wanted(nodes.count))
+            SELECT a.product_id, a.release_id, a.descendant_ref, a.next_ref, a.next_kind, a.depth
+            FROM wanted w JOIN ancestor a ON a.product_id = w.product_id AND a.release_id = w.release_id AND a.descendant_ref = w.ref
+            WHERE a.ancestor_id IN (\(StoreStatement.marks(ancestorIDs.count)))
+            """, keys(nodes) + ancestorIDs.map(StoreValue.integer))
+    }
+
+    /// The nodes as a table joined on the primary key: SQLite searches the key for each row this way,
+    /// where `(product_id, release_id, ref) IN (VALUES …)` scans the whole table.
+    private static func wanted(_ count: Int) -> String {
+        "WITH wanted (product_id, release_id, ref) AS (VALUES \(StoreStatement.rowMarks(count, columns: 3)))"
+    }
+
+    private static func keys(_ nodes: ArraySlice<NodeKey>) -> [StoreValue] {
+        nodes.flatMap { node in [.integer(node.release.productID), .integer(node.release.releaseID), .text(node.ref)] }
     }
 
     package static func releases(_ filter: ReleaseFilter, touching componentIDs: [Int64]?) -> StoreStatement {

@@ -132,6 +132,8 @@ package struct ReleaseWriter {
         try insertRows(
             "INSERT INTO node_license (product_id, release_id, license_key, ref, license_id) VALUES", licenseRows,
             then: "ON CONFLICT DO NOTHING")
+        let used = Set(nodes.flatMap(\.licenseIDs)).sorted().map { [StoreValue.text($0)] }
+        try insertRows("INSERT INTO used_license (id) VALUES", used, then: "ON CONFLICT DO NOTHING")
         return componentIDs
     }
 

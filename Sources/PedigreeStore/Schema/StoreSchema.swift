@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Decisions:
 /// - Every per-product table leads its primary key with `product_id`, so a sharded PostgreSQL (Citus)
-///   can distribute them by product; `document`, `product`, `component` and `fact` are shared
+///   can distribute them by product; `document`, `product`, `component`, `used_license` and `fact` are shared
 ///   reference tables.
 /// - The store keeps what the engine computed: `node` is the per-release reach index (depth, and the
 ///   parent that the shortest real path comes through, so that a path is a few key lookups, never a
@@ -22,6 +22,7 @@ package enum StoreSchema {
         [
             ("v1-portfolio", version1.map { translate($0, dialect) }),
             ("v2-finding-source", findingSource),
+            ("v3-used-license", usedLicense.map { translate($0, dialect) }),
         ]
     }
 
@@ -58,6 +59,14 @@ package enum StoreSchema {
     private static let findingSource = [
         "ALTER TABLE finding ADD COLUMN source TEXT",
         "ALTER TABLE finding ADD COLUMN source_location TEXT",
+    ]
+
+    /// The license ids the portfolio's releases state, one row each, so that a category query reads a
+    /// few rows instead of every release's `node_license` (1.3 s at 10,000 products); filled from
+    /// what is stored when the migration runs, then by each release's write.
+    private static let usedLicense = [
+        "CREATE TABLE used_license (id TEXT NOT NULL PRIMARY KEY){strict}",
+        "INSERT INTO used_license (id) SELECT DISTINCT license_id FROM node_license",
     ]
 
     private static let version1 = [
